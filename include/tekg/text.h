@@ -164,6 +164,10 @@ void tekg_source_free(tekg_source *src);
  */
 char *tekg_text_simplify(const char *s, size_t len, tekg_script_profile profile);
 
+/* Versions of the libraries the text stage links, one static line such as
+ * "libxml2 2.9.14, OpenCC 1.1.5, jansson 2.14, utf8proc 2.6.0". */
+const char *tekg_text_lib_versions(void);
+
 /* Near-duplicate detection (MinHash over character shingles).  */
 #define TEKG_MINHASH_K 128
 #define TEKG_MINHASH_SHINGLE 5
