@@ -72,6 +72,13 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+# The store's schema is one SQL file, compiled in as a string.
+$(BUILD)/gen/schema_sql.h: src/store/schema.sql tools/sql2c.sh
+	@mkdir -p $(dir $@)
+	sh tools/sql2c.sh $< schema_sql > $@
+$(BUILD)/src/store/store.o: $(BUILD)/gen/schema_sql.h
+$(BUILD)/src/store/store.o: ALL_CFLAGS += -I$(BUILD)/gen -Wno-overlength-strings
+
 $(LIBTEKG): $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^

@@ -1,0 +1,99 @@
+/*
+ * extract.h - what the extraction stage produces for one document: the
+ * plain structs that the store persists.  No SQLite, igraph or libxml2 here.
+ *
+ * Offsets are code points in the document's ORIGINAL text (tekg_article.orig),
+ * so evidence is cut from the source script as written.
+ *
+ * Identity: every entity, event, date and topic has a stable key
+ * "type:canonical" (plus "#n" for a homonym) so that re-ingesting, ingesting
+ * in another order or merging databases yields the same nodes.  The store
+ * upserts by key: aliases are merged, the first label wins unless a
+ * curation renames it.
+ *
+ * Ownership: a tekg_extraction owns every string and array inside it;
+ * free it with tekg_extraction_free().
+ */
+#ifndef TEKG_EXTRACT_H
+#define TEKG_EXTRACT_H
+
+#include <stddef.h>
+
+#include "tekg/error.h"
+#include "tekg/text.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A node other than a document: person, organization, place, event, date or topic. */
+typedef struct tekg_x_entity {
+	char *key;       /* "person:王毅", "date:2025-12-11", ... unique in the extraction */
+	char *type;      /* "person" | "organization" | "place" | "event" | "date" | "topic" */
+	char *label;     /* canonical display name, simplified */
+	char *kind;      /* org/place/event kind, or NULL */
+	char *title;     /* person: most frequent title in this document, or NULL */
+	char *start;     /* event: ISO 8601 start, or NULL */
+	char *end;       /* event: ISO 8601 end, or NULL */
+	char *value;     /* date: ISO 8601 value, or NULL */
+	char *keywords;  /* topic: "|"-joined keywords, or NULL */
+	char **aliases;  /* distinct surface forms (any script), may be empty */
+	size_t n_aliases;
+} tekg_x_entity;
+
+/* One occurrence of an entity in the text. */
+typedef struct tekg_x_mention {
+	size_t entity;       /* index into tekg_extraction.entities */
+	size_t sentence;     /* index into the article's sentences */
+	size_t start, end;   /* code points in the article's original text */
+	char *surface;       /* as written (original script) */
+	char *norm;          /* normalised (simplified) form */
+} tekg_x_mention;
+
+#define TEKG_X_DOCUMENT ((size_t)-1) /* an edge endpoint that is the document itself */
+
+/* A typed, evidenced relation (see docs/graph-contract for the types). */
+typedef struct tekg_x_edge {
+	char *type;          /* "affiliated_with", "held_in", "participant", ... */
+	size_t src;          /* entity index, or TEKG_X_DOCUMENT (for "about") */
+	size_t dst;          /* entity index */
+	size_t sentence;     /* evidence sentence index in the article */
+	char *role;          /* participant role (出席, 致辞, ...) or NULL */
+	char *title;         /* affiliated_with title or NULL */
+	double weight;       /* 1 unless the relation carries a strength */
+} tekg_x_edge;
+
+typedef struct tekg_extraction {
+	tekg_x_entity *entities;
+	size_t n_entities, cap_entities;
+	tekg_x_mention *mentions;
+	size_t n_mentions, cap_mentions;
+	tekg_x_edge *edges;
+	size_t n_edges, cap_edges;
+} tekg_extraction;
+
+/* Release everything inside x (not x itself).  NULL is a no-op. */
+void tekg_extraction_clear(tekg_extraction *x);
+
+/*
+ * Find the entity with `key`, or append a new one with that key, type and
+ * label.  Returns its index in *idx.  0 or TEKG_ENOMEM.  O(n) lookup: an
+ * extraction holds one document's entities (hundreds at most).
+ */
+int tekg_extraction_entity(tekg_extraction *x, const char *type, const char *label,
+                           const char *key, size_t *idx);
+/* Add `alias` to entity idx unless present.  0 or TEKG_ENOMEM. */
+int tekg_extraction_alias(tekg_extraction *x, size_t idx, const char *alias);
+/* Set a string field (kind, title, start, end, value, keywords) of entity
+ * idx, replacing what was there.  `field` names it.  0, TEKG_EINVAL or TEKG_ENOMEM. */
+int tekg_extraction_set(tekg_extraction *x, size_t idx, const char *field, const char *value);
+/* Append a mention / an edge (strings copied).  0 or TEKG_ENOMEM. */
+int tekg_extraction_mention(tekg_extraction *x, size_t entity, size_t sentence,
+                            size_t start, size_t end, const char *surface, const char *norm);
+int tekg_extraction_edge(tekg_extraction *x, const char *type, size_t src, size_t dst,
+                         size_t sentence, const char *role, const char *title, double weight);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,202 @@
+/*
+ * store.h - the SQLite store: the one truth every later stage reads.
+ *
+ * The only module that speaks SQL.  Schema: src/store/schema.sql, versioned
+ * with PRAGMA user_version and upgraded by migrations on open.  WAL mode;
+ * the pipeline wraps each source in one transaction (tekg_store_begin /
+ * commit), so an interrupted ingest leaves the database as it was before
+ * that source and a re-run completes it.
+ *
+ * Errors: every function returns 0 or a negative TEKG_E* code and fills
+ * `err` (nullable).  TEKG_EDB covers SQLite errors, including a corrupt or
+ * read-only database.  Strings handed to callbacks are borrowed for the
+ * duration of the call.
+ */
+#ifndef TEKG_STORE_H
+#define TEKG_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tekg/error.h"
+#include "tekg/extract.h"
+#include "tekg/text.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct tekg_store tekg_store;
+
+enum {
+	TEKG_STORE_READONLY = 1, /* open read-only (queries, export); never creates */
+	TEKG_STORE_NOCREATE = 2  /* fail with TEKG_ENOTFOUND when the file is missing */
+};
+
+#define TEKG_STORE_SCHEMA_VERSION 1
+
+/*
+ * Open (creating and migrating as needed) the database at `path`.
+ * Returns 0 and *out (close with tekg_store_close), or TEKG_EDB (not a
+ * database, corrupt, newer schema than this tekg, read-only file while
+ * writing), TEKG_ENOTFOUND, TEKG_ENOMEM.
+ */
+int tekg_store_open(tekg_store **out, const char *path, int flags, tekg_error *err);
+/* Close; NULL is a no-op.  An open transaction is rolled back. */
+void tekg_store_close(tekg_store *s);
+/* SQLite's version string (static). */
+const char *tekg_store_lib_version(void);
+
+int tekg_store_begin(tekg_store *s, tekg_error *err);
+int tekg_store_commit(tekg_store *s, tekg_error *err);
+/* Roll back the open transaction, if any; never fails visibly. */
+void tekg_store_rollback(tekg_store *s);
+
+/* ---- sources ---------------------------------------------------------- */
+
+/* *id = the source whose raw bytes hash to `hash`, or 0 when none. */
+int tekg_store_source_find(tekg_store *s, const char *hash, int64_t *id, tekg_error *err);
+/* Record a source (path, hash of its raw bytes, size, format, encoding,
+ * script profile, page-furniture metadata).  *id receives its row id. */
+int tekg_store_source_add(tekg_store *s, const tekg_source *src, const char *hash,
+                          size_t bytes, int64_t *id, tekg_error *err);
+/*
+ * Remove every source whose path or hash equals `name`, every document only
+ * they supported, and every entity left with no mention and no edge.
+ * *n_sources / *n_docs (nullable) receive counts.  TEKG_ENOTFOUND when no
+ * source matches.
+ */
+int tekg_store_source_remove(tekg_store *s, const char *name, size_t *n_sources,
+                             size_t *n_docs, tekg_error *err);
+
+/* ---- documents -------------------------------------------------------- */
+
+/*
+ * Store article `a`, the seq-th of source `source_id`.  An article whose
+ * working text hashes like a stored document is the same document: only a
+ * link to this source is added and *is_new is 0.  A new document gets its
+ * sentences, credits and dateline, and is compared with stored documents by
+ * MinHash (LSH bands): at similarity >= TEKG_STORE_DUP_THRESHOLD it is
+ * marked duplicate_of the earliest such document.  `date` (YYYY-MM-DD or a
+ * partial ISO date, nullable) is the document date, `date_inferred` 1 when
+ * it was inferred.
+ */
+#define TEKG_STORE_DUP_THRESHOLD 0.9
+int tekg_store_document_put(tekg_store *s, int64_t source_id, size_t seq,
+                            const tekg_article *a, const char *date, int date_inferred,
+                            int64_t *doc_id, int *is_new, tekg_error *err);
+/* Replace the document's date (used by reindex when the time rules change). */
+int tekg_store_document_set_date(tekg_store *s, int64_t doc_id, const char *date,
+                                 int date_inferred, tekg_error *err);
+
+/*
+ * Persist the extraction of document doc_id: entities are upserted by key
+ * (aliases merged; kind/title/start/end/value/keywords filled when empty),
+ * mentions and edges inserted with their evidence sentence.  Idempotent per
+ * document: earlier mentions and edges of doc_id are replaced.
+ */
+int tekg_store_put_extraction(tekg_store *s, int64_t doc_id, const tekg_extraction *x,
+                              tekg_error *err);
+
+/*
+ * Rebuild a stored document as a one-article tekg_source (for reindex and
+ * show): orig, work, map, sentences, credits, dateline, date, url, title,
+ * metadata; src->path is the first source's path.  Free with
+ * tekg_source_free().  TEKG_ENOTFOUND for an unknown id.
+ */
+int tekg_store_document_load(tekg_store *s, int64_t doc_id, tekg_source **out,
+                             tekg_error *err);
+
+/* Call cb for every document id in id order; a non-zero return from cb
+ * stops the walk and is returned. */
+int tekg_store_each_document_id(tekg_store *s, int (*cb)(int64_t id, void *ud), void *ud,
+                                tekg_error *err);
+
+/* Delete every mention, edge and entity (documents stay): reindex's first step. */
+int tekg_store_clear_extractions(tekg_store *s, tekg_error *err);
+
+/* Find a document by id ("12", "n12"/"d12" as exported) or by exact title.
+ * TEKG_ENOTFOUND / TEKG_EAMBIGUOUS. */
+int tekg_store_document_resolve(tekg_store *s, const char *name, int64_t *doc_id,
+                                tekg_error *err);
+
+/* ---- counts ----------------------------------------------------------- */
+
+typedef struct tekg_store_stats {
+	int64_t sources, documents, duplicates, sentences, credits, mentions;
+	int64_t persons, organizations, places, events, dates, topics;
+	int64_t edges;       /* stored relation rows (evidence), all types */
+	int64_t edge_pairs;  /* distinct (type, source, target) relations */
+} tekg_store_stats;
+
+int tekg_store_stats_get(tekg_store *s, tekg_store_stats *out, tekg_error *err);
+
+/* ---- read API for graph/ and export/ --------------------------------- */
+
+typedef struct tekg_doc_row {
+	int64_t id;
+	const char *title, *url, *date, *source, *dup_title;
+	int date_inferred;
+	int64_t duplicate_of;           /* 0 when not a duplicate */
+	int64_t source_start, source_end;
+	int64_t n_sources;
+} tekg_doc_row;
+
+typedef struct tekg_entity_row {
+	int64_t id;
+	const char *key, *type, *label, *kind, *title, *start, *end, *value, *keywords;
+	const char *aliases;           /* "|"-joined distinct surface forms */
+	int64_t mentions, docs;
+	const char *first_seen, *last_seen; /* ISO dates of the documents, or NULL */
+} tekg_entity_row;
+
+typedef struct tekg_edge_row {
+	const char *type;
+	int src_is_doc;                /* 1: src is a document id, 0: an entity id */
+	int64_t src, dst;              /* dst is an entity id */
+	const char *role, *title;
+	double weight;                 /* sum of observation weights */
+	int64_t docs;                  /* distinct documents with evidence */
+	const char *evidence;          /* first evidence sentence, original script */
+	int64_t evidence_doc, evidence_start, evidence_end;
+	const char *first_seen, *last_seen;
+} tekg_edge_row;
+
+/* Walk documents / entities / aggregated edges.  include_duplicates: when 0
+ * (the default of every command), documents marked duplicate_of contribute
+ * no evidence to edges or counts (their document nodes still exist).
+ * Edges include the derived "mentions" (document -> entity) and "co_occurs"
+ * (two persons/organizations/places in one sentence) relations. */
+int tekg_store_each_document(tekg_store *s, int (*cb)(const tekg_doc_row *, void *),
+                             void *ud, tekg_error *err);
+int tekg_store_each_entity(tekg_store *s, int include_duplicates,
+                           int (*cb)(const tekg_entity_row *, void *), void *ud,
+                           tekg_error *err);
+int tekg_store_each_edge(tekg_store *s, int include_duplicates,
+                         int (*cb)(const tekg_edge_row *, void *), void *ud,
+                         tekg_error *err);
+
+/* Credits of a document (for show). */
+typedef struct tekg_credit_row {
+	const char *role, *outlet, *names, *text;
+} tekg_credit_row;
+int tekg_store_each_credit(tekg_store *s, int64_t doc_id,
+                           int (*cb)(const tekg_credit_row *, void *), void *ud,
+                           tekg_error *err);
+/* Sources of a document (path, source_start, source_end). */
+int tekg_store_each_doc_source(tekg_store *s, int64_t doc_id,
+                               int (*cb)(const char *path, int64_t start, int64_t end, void *),
+                               void *ud, tekg_error *err);
+
+/* Run one read-only statement and call cb per row with column names and
+ * text values (NULL for SQL NULL).  Rejects anything that writes
+ * (TEKG_EINVAL).  For `tekg query sql`. */
+int tekg_store_query_readonly(tekg_store *s, const char *sql,
+                              int (*cb)(int ncol, const char *const *names,
+                                        const char *const *values, void *ud),
+                              void *ud, tekg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
