@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "tekg/error.h"
+#include "tekg/tagger.h"
 #include "tekg/text.h"
 
 #ifdef __cplusplus
@@ -92,6 +93,34 @@ int tekg_extraction_mention(tekg_extraction *x, size_t entity, size_t sentence,
                             size_t start, size_t end, const char *surface, const char *norm);
 int tekg_extraction_edge(tekg_extraction *x, const char *type, size_t src, size_t dst,
                          size_t sentence, const char *role, const char *title, double weight);
+
+/* ---- the extraction stage ------------------------------------------- */
+
+typedef struct tekg_extractor tekg_extractor;
+
+/* Options; zero-initialise for the defaults. */
+typedef struct tekg_extract_opts {
+	const char *data_dir;  /* lexicons; NULL: $TEKG_DATA_DIR, PREFIX/share/tekg, ./data */
+} tekg_extract_opts;
+
+/* Create an extractor (loads lexicons once).  0, TEKG_EIO, TEKG_ENOMEM.
+ * Free with tekg_extractor_free() (NULL-safe).  One extractor may serve
+ * one thread at a time. */
+int tekg_extractor_new(tekg_extractor **out, const tekg_extract_opts *opts, tekg_error *err);
+void tekg_extractor_free(tekg_extractor *x);
+
+/*
+ * Extract one article into `out` (which the caller zero-initialises and
+ * later clears): entities and their mentions from the tagger's tokens,
+ * date nodes from the time expressions (anchored on doc_date, nullable),
+ * and the relations between them.  tags[i] holds the tokens of sentence i's
+ * working text (a->work between sents[i].wstart and wend), as
+ * tekg_tagger_tag_batch() returns them; tags may be NULL (no tagger: dates
+ * only).  0, TEKG_ENOMEM; on error `out` holds a partial result to clear.
+ */
+int tekg_extract_article(tekg_extractor *x, const tekg_article *a, const char *doc_date,
+                         const tekg_tag_result *tags, tekg_extraction *out,
+                         tekg_error *err);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,131 @@
+/*
+ * extract.c - the extraction stage's entry point: prepares an article's
+ * offset tables and runs the extractors (dates, entities, ...) in order.
+ */
+#include "extract/extract_int.h"
+#include "util/alloc.h"
+#include "util/utf8.h"
+
+#include <string.h>
+
+struct tekg_extractor {
+	char *data_dir;
+};
+
+int tekg_extractor_new(tekg_extractor **out, const tekg_extract_opts *opts, tekg_error *err)
+{
+	tekg_extractor *x = tekg_calloc(1, sizeof *x);
+
+	*out = NULL;
+	if (x == NULL)
+		return tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+	if (opts && opts->data_dir && (x->data_dir = tekg_strdup(opts->data_dir)) == NULL) {
+		tekg_free(x);
+		return tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+	}
+	*out = x;
+	return 0;
+}
+
+void tekg_extractor_free(tekg_extractor *x)
+{
+	if (x == NULL)
+		return;
+	tekg_free(x->data_dir);
+	tekg_free(x);
+}
+
+static size_t *byte_table(const char *s, size_t len, size_t chars)
+{
+	size_t *t = tekg_malloc((chars + 1) * sizeof *t), i = 0, c = 0;
+
+	if (t == NULL)
+		return NULL;
+	while (i < len && c < chars) {
+		t[c++] = i;
+		i++;
+		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+	}
+	while (c <= chars)
+		t[c++] = len;
+	return t;
+}
+
+int xart_init(xart *xa, const tekg_article *a)
+{
+	xa->a = a;
+	xa->obyte = byte_table(a->orig, a->orig_len, a->orig_chars);
+	xa->wbyte = byte_table(a->work, a->work_len, a->work_chars);
+	if (!xa->obyte || !xa->wbyte) {
+		xart_clear(xa);
+		return TEKG_ENOMEM;
+	}
+	return 0;
+}
+
+void xart_clear(xart *xa)
+{
+	tekg_free(xa->obyte);
+	tekg_free(xa->wbyte);
+	xa->obyte = xa->wbyte = NULL;
+}
+
+size_t xart_sentence_of(const xart *xa, size_t w)
+{
+	const tekg_article *a = xa->a;
+	size_t lo = 0, hi = a->n_sents;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a->sents[mid].wend <= w)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < a->n_sents && a->sents[lo].wstart <= w)
+		return lo;
+	return a->n_sents;
+}
+
+void xart_orig_span(const xart *xa, size_t ws, size_t we, size_t *os, size_t *oe)
+{
+	const tekg_article *a = xa->a;
+
+	if (ws > a->work_chars)
+		ws = a->work_chars;
+	if (we > a->work_chars)
+		we = a->work_chars;
+	*os = a->map[ws];
+	*oe = we > ws ? a->map[we - 1] + 1 : *os;
+	if (*oe > a->orig_chars)
+		*oe = a->orig_chars;
+}
+
+char *xart_orig_text(const xart *xa, size_t os, size_t oe)
+{
+	return tekg_strndup(xa->a->orig + xa->obyte[os], xa->obyte[oe] - xa->obyte[os]);
+}
+
+char *xart_work_text(const xart *xa, size_t ws, size_t we)
+{
+	return tekg_strndup(xa->a->work + xa->wbyte[ws], xa->wbyte[we] - xa->wbyte[ws]);
+}
+
+int tekg_extract_article(tekg_extractor *x, const tekg_article *a, const char *doc_date,
+                         const tekg_tag_result *tags, tekg_extraction *out, tekg_error *err)
+{
+	xart xa;
+	int rc;
+
+	(void)x;
+	if ((rc = xart_init(&xa, a)))
+		return tekg_error_set(err, rc, "out of memory");
+	if ((rc = extract_dates(&xa, doc_date, out, err)))
+		goto cleanup;
+	if (tags && (rc = extract_entities(&xa, tags, out, err)))
+		goto cleanup;
+cleanup:
+	xart_clear(&xa);
+	return rc;
+}

@@ -1,0 +1,452 @@
+/*
+ * pipeline.c - orchestration of the stages for ingest and reindex.
+ *
+ * Per source: read bytes -> hash (skip known sources) -> text stage ->
+ * one transaction { source row; per article: date anchoring, document row
+ * (or a link when the document is known), tagging of its sentences in one
+ * batch, extraction, persisted extraction } -> commit.
+ */
+#include "tekg/pipeline.h"
+#include "tekg/extract.h"
+#include "tekg/tagger.h"
+#include "tekg/time.h"
+#include "util/alloc.h"
+#include "util/sha256.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAX_SOURCE_BYTES ((size_t)256 << 20)
+
+struct tekg_pipeline {
+	tekg_store *store;
+	tekg_pipeline_opts opts;
+	char *date;               /* owned copy of opts.date */
+	tekg_tagger *tagger;
+	tekg_extractor *extractor;
+	tekg_report report;
+};
+
+int tekg_pipeline_new(tekg_pipeline **out, tekg_store *s, const tekg_pipeline_opts *opts,
+                      tekg_error *err)
+{
+	tekg_pipeline *p;
+	int rc;
+
+	*out = NULL;
+	if (opts && opts->date && *opts->date && tekg_time_parse_date(opts->date, NULL, NULL, NULL, err))
+		return TEKG_EINVAL;
+	p = tekg_calloc(1, sizeof *p);
+	if (p == NULL)
+		return tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+	p->store = s;
+	if (opts)
+		p->opts = *opts;
+	if (p->opts.date && (p->date = tekg_strdup(p->opts.date)) == NULL) {
+		rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+		goto fail;
+	}
+	p->opts.date = p->date;
+	if (!p->opts.no_tagger && (rc = tekg_tagger_new(&p->tagger, p->opts.model_dir, err)))
+		goto fail;
+	if ((rc = tekg_extractor_new(&p->extractor, NULL, err)))
+		goto fail;
+	*out = p;
+	return 0;
+fail:
+	tekg_pipeline_free(p);
+	return rc;
+}
+
+void tekg_pipeline_free(tekg_pipeline *p)
+{
+	if (p == NULL)
+		return;
+	tekg_tagger_free(p->tagger);
+	tekg_extractor_free(p->extractor);
+	tekg_free(p->date);
+	tekg_free(p);
+}
+
+const tekg_report *tekg_pipeline_report(const tekg_pipeline *p)
+{
+	return &p->report;
+}
+
+static void problem(tekg_pipeline *p, const char *path, const tekg_error *e)
+{
+	p->report.problems++;
+	if (p->opts.on_problem)
+		p->opts.on_problem(p->opts.ud, path, e);
+}
+
+static void free_tags(tekg_tag_result *res, size_t n)
+{
+	size_t i;
+
+	if (res == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		tekg_free(res[i].tokens);
+	tekg_free(res);
+}
+
+/* Byte offsets of every char of s (chars + 1 entries). */
+static size_t *char_bytes(const char *s, size_t len, size_t chars)
+{
+	size_t *t = tekg_malloc((chars + 1) * sizeof *t), i = 0, c = 0;
+
+	if (t == NULL)
+		return NULL;
+	while (i < len && c < chars) {
+		t[c++] = i++;
+		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+	}
+	while (c <= chars)
+		t[c++] = len;
+	return t;
+}
+
+static int tag_sentences(tekg_pipeline *p, const tekg_article *a, tekg_tag_result **out,
+                         tekg_error *err)
+{
+	tekg_tag_input *in = NULL;
+	tekg_tag_result *res = NULL;
+	size_t *wb = NULL, i;
+	int rc = 0;
+
+	*out = NULL;
+	if (p->tagger == NULL || a->n_sents == 0)
+		return 0;
+	in = tekg_calloc(a->n_sents, sizeof *in);
+	res = tekg_calloc(a->n_sents, sizeof *res);
+	wb = char_bytes(a->work, a->work_len, a->work_chars);
+	if (!in || !res || !wb) {
+		rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	for (i = 0; i < a->n_sents; i++) {
+		size_t ws = a->sents[i].wstart, we = a->sents[i].wend;
+		if (we > a->work_chars)
+			we = a->work_chars;
+		if (ws > we)
+			ws = we;
+		in[i].text = a->work + wb[ws];
+		in[i].len = wb[we] - wb[ws];
+		p->report.chars_tagged += we - ws;
+	}
+	if ((rc = tekg_tagger_tag_batch(p->tagger, in, a->n_sents, res, p->opts.jobs, err)))
+		goto cleanup;
+	*out = res;
+	res = NULL;
+cleanup:
+	free_tags(res, a->n_sents);
+	tekg_free(in);
+	tekg_free(wb);
+	return rc;
+}
+
+static int extract_and_store(tekg_pipeline *p, int64_t doc_id, const tekg_article *a,
+                             const char *date, tekg_error *err)
+{
+	tekg_extraction x = {0};
+	tekg_tag_result *tags = NULL;
+	int rc;
+
+	if ((rc = tag_sentences(p, a, &tags, err)))
+		return rc;
+	if ((rc = tekg_extract_article(p->extractor, a, date, tags, &x, err)) == 0)
+		rc = tekg_store_put_extraction(p->store, doc_id, &x, err);
+	tekg_extraction_clear(&x);
+	free_tags(tags, a->n_sents);
+	return rc;
+}
+
+static int store_source(tekg_pipeline *p, const tekg_source *src, const char *hash,
+                        size_t bytes, tekg_error *err)
+{
+	char date[11], prev[11] = "";
+	int64_t source_id = 0, doc_id;
+	int inferred, is_new, rc;
+	size_t i;
+
+	if ((rc = tekg_store_begin(p->store, err)))
+		return rc;
+	if ((rc = tekg_store_source_add(p->store, src, hash, bytes, &source_id, err)))
+		goto fail;
+	for (i = 0; i < src->n_arts; i++) {
+		const tekg_article *a = &src->arts[i];
+		tekg_error terr = {0};
+		if (tekg_time_anchor_article(a, p->opts.date, prev[0] ? prev : NULL, date,
+		                             &inferred, &terr)) {
+			if (terr.code == TEKG_ENOMEM) {
+				rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+				goto fail;
+			}
+			date[0] = '\0';
+			inferred = 1;
+		}
+		if (date[0])
+			memcpy(prev, date, sizeof prev);
+		if ((rc = tekg_store_document_put(p->store, source_id, i, a, date, inferred,
+		                                  &doc_id, &is_new, err)))
+			goto fail;
+		if (!is_new) {
+			p->report.docs_linked++;
+			continue;
+		}
+		p->report.docs_new++;
+		if ((rc = extract_and_store(p, doc_id, a, date, err)))
+			goto fail;
+	}
+	if ((rc = tekg_store_commit(p->store, err)))
+		goto fail;
+	p->report.sources_new++;
+	p->report.articles += src->n_arts;
+	return 0;
+fail:
+	tekg_store_rollback(p->store);
+	return rc;
+}
+
+int tekg_pipeline_ingest_bytes(tekg_pipeline *p, const char *name, const char *bytes,
+                               size_t len, tekg_error *err)
+{
+	tekg_source *src = NULL;
+	tekg_error terr = {0};
+	int64_t known = 0;
+	char hash[65];
+	size_t i;
+	int rc;
+
+	p->report.inputs++;
+	p->report.bytes += len;
+	tekg_sha256_hex(bytes, len, hash);
+	if ((rc = tekg_store_source_find(p->store, hash, &known, err)))
+		return rc;
+	if (known) {
+		p->report.sources_known++;
+		goto done;
+	}
+	rc = tekg_text_read(&src, name, bytes, len, &p->opts.text, &terr);
+	if (rc == TEKG_ENOMEM)
+		return tekg_error_set(err, rc, "%s", terr.msg);
+	if (rc) {
+		p->report.rejected++;
+		problem(p, name, &terr);
+		rc = 0;
+		goto done;
+	}
+	for (i = 0; i < src->n_diags; i++) {
+		tekg_error d = {0};
+		if (src->diags[i].line)
+			tekg_error_set(&d, src->diags[i].code, "line %zu: %s", src->diags[i].line,
+			               src->diags[i].msg ? src->diags[i].msg : "rejected");
+		else
+			tekg_error_set(&d, src->diags[i].code, "%s",
+			               src->diags[i].msg ? src->diags[i].msg : "rejected");
+		problem(p, name, &d);
+	}
+	rc = store_source(p, src, hash, len, err);
+	tekg_source_free(src);
+	if (rc)
+		return rc;
+done:
+	if (p->opts.on_progress)
+		p->opts.on_progress(p->opts.ud, name, &p->report);
+	return 0;
+}
+
+/* Read a whole stream; NULL with err set on failure or over the cap. */
+static char *read_stream(FILE *f, const char *name, size_t *len, tekg_error *err)
+{
+	size_t cap = 1 << 16, n = 0, got;
+	char *buf = tekg_malloc(cap), *nb;
+
+	if (buf == NULL) {
+		tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+		return NULL;
+	}
+	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n == cap) {
+			if (cap >= MAX_SOURCE_BYTES) {
+				tekg_free(buf);
+				tekg_error_set(err, TEKG_ELIMIT, "larger than %zu MiB",
+				               MAX_SOURCE_BYTES >> 20);
+				return NULL;
+			}
+			nb = tekg_realloc(buf, cap * 2);
+			if (nb == NULL) {
+				tekg_free(buf);
+				tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+				return NULL;
+			}
+			buf = nb;
+			cap *= 2;
+		}
+	}
+	if (ferror(f)) {
+		tekg_free(buf);
+		tekg_error_set(err, TEKG_EIO, "read error: %s", strerror(errno));
+		return NULL;
+	}
+	(void)name;
+	*len = n;
+	return buf;
+}
+
+static int ingest_file(tekg_pipeline *p, const char *path, tekg_error *err)
+{
+	tekg_error ferr = {0};
+	FILE *f;
+	char *buf;
+	size_t len = 0;
+	int rc;
+
+	if (strcmp(path, "-") == 0) {
+		f = stdin;
+	} else if ((f = fopen(path, "rb")) == NULL) {
+		p->report.inputs++;
+		p->report.rejected++;
+		tekg_error_set(&ferr, TEKG_EIO, "%s", strerror(errno));
+		problem(p, path, &ferr);
+		return 0;
+	}
+	buf = read_stream(f, path, &len, &ferr);
+	if (f != stdin)
+		fclose(f);
+	if (buf == NULL) {
+		if (ferr.code == TEKG_ENOMEM)
+			return tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+		p->report.inputs++;
+		p->report.rejected++;
+		problem(p, path, &ferr);
+		return 0;
+	}
+	rc = tekg_pipeline_ingest_bytes(p, path, buf, len, err);
+	tekg_free(buf);
+	return rc;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int ingest_dir(tekg_pipeline *p, const char *path, int depth, tekg_error *err)
+{
+	DIR *d;
+	struct dirent *de;
+	char **names = NULL, **nn;
+	size_t n = 0, cap = 0, i;
+	int rc = 0;
+
+	if (depth > 64) {
+		tekg_error e = {0};
+		tekg_error_set(&e, TEKG_ELIMIT, "directories nested too deeply");
+		problem(p, path, &e);
+		return 0;
+	}
+	if ((d = opendir(path)) == NULL) {
+		tekg_error e = {0};
+		p->report.rejected++;
+		tekg_error_set(&e, TEKG_EIO, "%s", strerror(errno));
+		problem(p, path, &e);
+		return 0;
+	}
+	while ((de = readdir(d)) != NULL) {
+		size_t len;
+		char *full;
+		if (de->d_name[0] == '.')
+			continue;
+		len = strlen(path) + strlen(de->d_name) + 2;
+		if ((full = tekg_malloc(len)) == NULL) {
+			rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+			goto cleanup;
+		}
+		snprintf(full, len, "%s%s%s", path,
+		         path[strlen(path) - 1] == '/' ? "" : "/", de->d_name);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			if ((nn = tekg_realloc(names, cap * sizeof *nn)) == NULL) {
+				tekg_free(full);
+				rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+				goto cleanup;
+			}
+			names = nn;
+		}
+		names[n++] = full;
+	}
+	if (n)
+		qsort(names, n, sizeof *names, name_cmp);
+	for (i = 0; i < n && rc == 0; i++) {
+		struct stat st;
+		if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode))
+			rc = ingest_dir(p, names[i], depth + 1, err);
+		else
+			rc = ingest_file(p, names[i], err);
+	}
+cleanup:
+	closedir(d);
+	for (i = 0; i < n; i++)
+		tekg_free(names[i]);
+	tekg_free(names);
+	return rc;
+}
+
+int tekg_pipeline_ingest(tekg_pipeline *p, const char *path, tekg_error *err)
+{
+	struct stat st;
+
+	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return ingest_dir(p, path, 0, err);
+	return ingest_file(p, path, err);
+}
+
+typedef struct reindex_ctx {
+	tekg_pipeline *p;
+	tekg_error *err;
+} reindex_ctx;
+
+static int reindex_one(int64_t id, void *ud)
+{
+	reindex_ctx *c = ud;
+	tekg_pipeline *p = c->p;
+	tekg_source *src = NULL;
+	tekg_error terr = {0};
+	char date[11];
+	int inferred = 1, rc;
+
+	if ((rc = tekg_store_document_load(p->store, id, &src, c->err)))
+		return rc;
+	if (tekg_time_anchor_article(&src->arts[0], p->opts.date, NULL, date, &inferred, &terr))
+		date[0] = '\0';
+	if ((rc = tekg_store_document_set_date(p->store, id, date, inferred, c->err)) == 0)
+		rc = extract_and_store(p, id, &src->arts[0], date, c->err);
+	tekg_source_free(src);
+	p->report.docs_new++;
+	return rc;
+}
+
+int tekg_pipeline_reindex(tekg_pipeline *p, tekg_error *err)
+{
+	reindex_ctx c = {p, err};
+	int rc;
+
+	if ((rc = tekg_store_begin(p->store, err)))
+		return rc;
+	if ((rc = tekg_store_clear_extractions(p->store, err)) ||
+	    (rc = tekg_store_each_document_id(p->store, reindex_one, &c, err)) ||
+	    (rc = tekg_store_commit(p->store, err))) {
+		tekg_store_rollback(p->store);
+		return rc;
+	}
+	return 0;
+}
