@@ -10,6 +10,7 @@
 #include "util/alloc.h"
 
 #include <libxml/xmlwriter.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -159,29 +160,43 @@ int tekg_export_graphml(const tekg_graph *g, const char *path, tekg_error *err)
 {
 	char tmpname[4096];
 	xmlTextWriterPtr w = NULL;
+	xmlOutputBufferPtr ob;
 	tekg_buf tmp = {0};
-	int to_stdout = strcmp(path, "-") == 0, rc = 0;
+	FILE *f;
+	int to_stdout = strcmp(path, "-") == 0, rc = 0, failed;
 
-	if (to_stdout)
-		snprintf(tmpname, sizeof tmpname, "/dev/stdout");
-	else if (tekg_export_tmpname(path, tmpname, sizeof tmpname))
-		return tekg_error_set(err, TEKG_EINVAL, "%s: path too long", path);
-	w = xmlNewTextWriterFilename(tmpname, 0);
-	if (w == NULL)
-		return tekg_error_set(err, TEKG_EIO, "%s: cannot write", path);
-	if (write_doc(w, g, &tmp) < 0) {
-		rc = tekg_error_set(err, TEKG_EIO, "%s: write failed", path);
+	if (to_stdout) {
+		f = stdout;
+	} else {
+		if (tekg_export_tmpname(path, tmpname, sizeof tmpname))
+			return tekg_error_set(err, TEKG_EINVAL, "%s: path too long", path);
+		if ((f = fopen(tmpname, "w")) == NULL)
+			return tekg_error_set(err, TEKG_EIO, "%s: cannot write: %s", path,
+			                      strerror(errno));
+	}
+	ob = xmlOutputBufferCreateFile(f, NULL);
+	if (ob == NULL || (w = xmlNewTextWriter(ob)) == NULL) {
+		if (ob && !w)
+			xmlOutputBufferClose(ob);
+		rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
 		goto cleanup;
 	}
-	xmlFreeTextWriter(w); /* flushes and closes */
+	failed = write_doc(w, g, &tmp) < 0;
+	xmlFreeTextWriter(w); /* flushes the buffer into f */
 	w = NULL;
-	if (!to_stdout && tekg_export_commit(tmpname, path))
-		rc = tekg_error_set(err, TEKG_EIO, "%s: cannot rename the finished file into place",
-		                    path);
+	if (failed || fflush(f) != 0 || ferror(f)) {
+		rc = tekg_error_set(err, TEKG_EIO, "%s: write failed: %s", path, strerror(errno));
+		goto cleanup;
+	}
 cleanup:
-	if (w) {
-		xmlFreeTextWriter(w);
-		if (!to_stdout)
+	if (!to_stdout) {
+		if (fclose(f) != 0 && rc == 0)
+			rc = tekg_error_set(err, TEKG_EIO, "%s: write failed: %s", path,
+			                    strerror(errno));
+		if (rc == 0 && tekg_export_commit(tmpname, path))
+			rc = tekg_error_set(err, TEKG_EIO, "%s: cannot rename into place: %s", path,
+			                    strerror(errno));
+		if (rc)
 			unlink(tmpname);
 	}
 	tekg_buf_free(&tmp);

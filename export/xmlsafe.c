@@ -35,9 +35,13 @@ const char *tekg_xml_safe(tekg_buf *b, const char *s)
 		}
 		n = tekg_utf8_decode(s + i, len - i, &cp);
 		if (n == 0) {
+			/* one U+FFFD for a bad lead byte and the continuation
+			 * bytes that follow it */
 			if (tekg_buf_put_cp(b, 0xFFFD))
 				return NULL;
 			i++;
+			while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+				i++;
 			continue;
 		}
 		if (cp != 0xFFFE && cp != 0xFFFF && tekg_buf_append(b, s + i, n))
