@@ -217,7 +217,7 @@ static int is_cn_numeral(uint32_t c)
  * 连续21年, 每1日, 约3月). */
 static int count_prefix(uint32_t c)
 {
-	return in_set(c, "第每约近共续余逾超满历多数几时") != 0;
+	return in_set(c, "第每约近共续余逾超满历多数几") != 0;
 }
 
 /* ---- numbers ---------------------------------------------------------- */
@@ -411,6 +411,8 @@ typedef struct expr {
 	raw a, b;
 	int has_b;
 	unsigned flags; /* RANGE, SINCE */
+	size_t a_s, a_e; /* span of the start alone when the range is A 至 B
+	                    (a_e 0 otherwise): used when B does not resolve */
 } expr;
 
 static void raw_init(raw *r, int kind)
@@ -635,7 +637,9 @@ static int day_after_month(const text *t, size_t k, raw *r, size_t *end)
 }
 
 /* NUM sep NUM unit after a prefix (2025年1-3月, 12月11-12日).  Fills x->a
- * and x->b from the prefix; returns the end or 0. */
+ * and x->b from the prefix; returns the end, 0 when there is no such
+ * shape, BAD_RANGE when there is one that is not a range of dates. */
+#define BAD_RANGE ((size_t)-1)
 static size_t inner_range(const text *t, size_t k, const raw *prefix, expr *x, int unit_month)
 {
 	num n1, n2;
@@ -650,7 +654,7 @@ static size_t inner_range(const text *t, size_t k, const raw *prefix, expr *x, i
 	x->b = *prefix;
 	if (unit_month) {
 		if (n1.v < 1 || n1.v > 12 || n2.v < 1 || n2.v > 12 || n2.v <= n1.v)
-			return 0;
+			return BAD_RANGE;
 		x->a.mkind = x->b.mkind = 1;
 		x->a.m = (int)n1.v, x->b.m = (int)n2.v;
 		j = n2.end + l;
@@ -660,7 +664,7 @@ static size_t inner_range(const text *t, size_t k, const raw *prefix, expr *x, i
 	}
 	if (n1.v < 1 || n2.v > 31 || n2.v <= n1.v ||
 	    (prefix->mkind == 1 && n2.v > dim(2000, prefix->m)))
-		return 0;
+		return BAD_RANGE;
 	x->a.d = (int)n1.v, x->b.d = (int)n2.v;
 	x->has_b = 1;
 	return day_ext(t, n2.end + l, &x->b);
@@ -679,7 +683,9 @@ static size_t after_month(const text *t, size_t k, expr *x)
 		return 0;
 	if (rc > 0)
 		return day_ext(t, e, &x->a);
-	if ((j = inner_range(t, k, &x->a, x, 0))) {
+	if ((j = inner_range(t, k, &x->a, x, 0)) == BAD_RANGE)
+		return 0;
+	if (j) {
 		x->has_b = 1;
 		x->flags |= TEKG_TIMEX_RANGE;
 		return j;
@@ -704,7 +710,9 @@ static size_t after_year(const text *t, size_t k, expr *x)
 		x->a.m = (int)m.v;
 		return after_month(t, m.end + 1, x);
 	}
-	if ((j = inner_range(t, k, &x->a, x, 1))) {
+	if ((j = inner_range(t, k, &x->a, x, 1)) == BAD_RANGE)
+		return 0;
+	if (j) {
 		x->has_b = 1;
 		x->flags |= TEKG_TIMEX_RANGE;
 		return j;
@@ -944,6 +952,9 @@ static int parse_date(const text *t, size_t i, expr *x, int as_end)
 		return 0;
 	if (is_digit(c) || cn_digit(c) >= 0 || c == U("十") || c == U("廿") || c == U("卅")) {
 		int counted = !as_end && count_prefix(b);
+		/* the tail of a refused range (2025年3-1月) is not a date either */
+		if (!as_end && (b == '-' || b == '~') && i >= 2 && is_digit(t->cp[i - 2]))
+			return 0;
 		if ((j = numeric_date(t, i, x))) {
 			x->e = j;
 			return 1;
@@ -1089,6 +1100,8 @@ static int parse_expr(const text *t, size_t i, expr *x)
 		x->b = y.a;
 		x->has_b = 1;
 		x->flags |= TEKG_TIMEX_RANGE;
+		x->a_s = x->s;
+		x->a_e = x->e;
 		x->e = y.e;
 		if (in_set(before(t, x->s), "自从"))
 			x->s--;
@@ -1388,6 +1401,7 @@ static int resolve_expr(const expr *x, const anchor *an, const ctx *cx, tekg_tim
 {
 	ymd as, ae, bs, be;
 	unsigned flags = x->flags;
+	size_t s = x->s, e = x->e;
 
 	if (!resolve_raw(&x->a, an, cx, NULL, &as, &ae, &flags))
 		return 0;
@@ -1408,16 +1422,21 @@ static int resolve_expr(const expr *x, const anchor *an, const ctx *cx, tekg_tim
 			}
 			ok = resolve_raw(&b2, an, cx, &base2, &bs, &be, &bflags);
 		}
-		if (ok && ymd_hi(&be) >= ymd_lo(&as)) {
+		if (ok && ymd_lo(&bs) >= ymd_lo(&as) && ymd_hi(&be) >= ymd_hi(&ae)) {
 			ae = be;
 			flags |= bflags | TEKG_TIMEX_RANGE;
-		} else if (x->flags & TEKG_TIMEX_RANGE) {
+		} else if (x->a_e) {
+			/* 2025年12月至2025年: only the start is a date */
+			s = x->a_s;
+			e = x->a_e;
+			flags &= ~TEKG_TIMEX_RANGE;
+		} else {
 			return 0; /* 2025年3-1月: not a date */
 		}
 	}
 	memset(out, 0, sizeof *out);
-	out->start = x->s;
-	out->end = x->e;
+	out->start = s;
+	out->end = e;
 	ymd_iso(&as, out->iso_start);
 	ymd_iso(&ae, out->iso_end);
 	out->precision = as.prec;
