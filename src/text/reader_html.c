@@ -1,0 +1,7 @@
+/* reader_html.c - placeholder, replaced below */
+#include "text/text_int.h"
+int tx_read_html(tekg_source *src, const tekg_text_opts *opts, tekg_error *err)
+{
+	(void)opts;
+	return tx_articles_from_text(src, src->text, src->text_len, 0, src->script, 0, 0, err);
+}
