@@ -1841,6 +1841,18 @@ cleanup:
 
 /* ---- the public finder ------------------------------------------------ */
 
+/* Does x open its sentence (nothing but spaces and brackets before it, from
+ * sent_s) and end with a comma (2024年，...)? */
+static int frames_sentence(const text *t, size_t sent_s, const expr *x)
+{
+	size_t k;
+
+	for (k = sent_s; k < x->s; k++)
+		if (t->cp[k] != ' ' && t->cp[k] != '\r' && !in_set(t->cp[k], "“\"「『（(【▲●"))
+			return 0;
+	return at(t, x->e) == ',' || at(t, x->e) == 0xFF0C || at(t, x->e) == 0x3001;
+}
+
 int tekg_time_find(const char *text_, size_t len, const char *anchor_s, tekg_timex **out,
                    size_t *n_out, tekg_error *err)
 {
@@ -1849,7 +1861,7 @@ int tekg_time_find(const char *text_, size_t len, const char *anchor_s, tekg_tim
 	tekg_timex *res = NULL;
 	anchor an, none;
 	ctx cx = {0, 0, 0};
-	size_t i, n = 0, k, prev_e = 0;
+	size_t i, n = 0, k, prev_e = 0, sent_s = 0;
 	int rc = 0, y, m, d, inf;
 
 	if (!out || !n_out)
@@ -1883,14 +1895,17 @@ int tekg_time_find(const char *text_, size_t len, const char *anchor_s, tekg_tim
 		for (k = prev_e; k < x->s; k++)
 			if (sentence_end(t.cp[k])) {
 				cx.y = cx.m = cx.wy = 0;
-				break;
+				sent_s = k + 1;
 			}
 		prev_e = x->e;
 		if (!resolve_expr(x, &an, &cx, &res[n]))
 			continue;
-		/* what this one wrote becomes the sentence's context */
+		/* What this one wrote becomes the sentence's context, except a
+		 * year alone inside a sentence (担任2026年APEC东道主): only a
+		 * year that frames the sentence (2024年，...) counts. */
 		if (x->a.kind == K_DATE && (x->a.ykind || x->a.mkind) &&
-		    !(x->flags & TEKG_TIMEX_SINCE)) {
+		    !(x->flags & TEKG_TIMEX_SINCE) &&
+		    (res[n].precision > TEKG_TIME_YEAR || frames_sentence(&t, sent_s, x))) {
 			const char *v = res[n].iso_end;
 			cx.y = atoi(v);
 			cx.m = strlen(v) >= 7 ? atoi(v + 5) : 0;
