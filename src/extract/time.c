@@ -552,6 +552,8 @@ static size_t year_period(const text *t, size_t k, raw *r)
 	} else if ((l = lit(t, k, "下半年"))) {
 		r->pm1 = 7, r->pm2 = 12;
 	} else if ((l = lit(t, k, "全年"))) {
+		if (in_set(at(t, k + l), "级龄"))
+			return k;
 		r->fullyear = 1;
 		r->flags |= TEKG_TIMEX_PERIOD;
 		return k + l;
@@ -892,7 +894,7 @@ static size_t bare_period(const text *t, size_t i, expr *x)
 		return 0;
 	raw_init(&x->a, K_DATE);
 	if ((l = lit_any(t, i, rm, &which))) {
-		if (in_set(at(t, i + l), "刊报度薪费票卡") || lit(t, i + l, "内"))
+		if (in_set(at(t, i + l), "刊报度薪费票卡球台") || lit(t, i + l, "内"))
 			return 0;
 		x->a.mkind = 2;
 		x->a.m = roff[which];
@@ -900,7 +902,11 @@ static size_t bare_period(const text *t, size_t i, expr *x)
 		return after_month(t, i + l, x) ? after_month(t, i + l, x) : i + l;
 	}
 	if ((l = lit(t, i, "近日")) || (l = lit(t, i, "日前"))) {
-		if (in_set(at(t, i + l), "内来均"))
+		if (in_set(at(t, i + l), "内来均夕"))
+			return 0;
+		/* 节日前, 生日前, 工作日前, 周日前: "before a day", not "recently" */
+		if (lit(t, i, "日前") &&
+		    in_set(b, "节生假作念期当某个几数每平末周天该此本这那今昨明前后次首届第"))
 			return 0;
 		raw_init(&x->a, K_APPROX);
 		x->a.flags |= TEKG_TIMEX_APPROX | TEKG_TIMEX_RELATIVE;
@@ -929,6 +935,33 @@ static size_t bare_period(const text *t, size_t i, expr *x)
 	return 0;
 }
 
+/* The characters an expression can start with besides digits, sorted
+ * (〇一七三上下九二五今全八六前十卅去后四大年廿日明昨月本次第近这零): a quick
+ * test that skips most positions of a text. */
+static const uint32_t starters[] = {
+	0x3007, 0x4E00, 0x4E03, 0x4E09, 0x4E0A, 0x4E0B, 0x4E5D, 0x4E8C, 0x4E94, 0x4ECA, 0x5168,
+	0x516B, 0x516D, 0x524D, 0x5341, 0x5345, 0x53BB, 0x540E, 0x56DB, 0x5927, 0x5E74, 0x5EFF,
+	0x65E5, 0x660E, 0x6628, 0x6708, 0x672C, 0x6B21, 0x7B2C, 0x8FD1, 0x8FD9, 0x96F6,
+};
+
+static int may_start(uint32_t c)
+{
+	size_t lo = 0, hi = sizeof starters / sizeof starters[0];
+
+	if (is_digit(c))
+		return 1;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (starters[mid] == c)
+			return 1;
+		if (starters[mid] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
 /*
  * One date at i (no range or 以来 handling): fills x->a (and x->b for the
  * inner ranges 2025年1-3月, 12月11-12日, 2020-2024年) and returns 1 with
@@ -945,11 +978,11 @@ static int parse_date(const text *t, size_t i, expr *x, int as_end)
 	uint32_t c = at(t, i), b = before(t, i);
 	int which = 0;
 
+	if (!may_start(c))
+		return 0;
 	memset(x, 0, sizeof *x);
 	x->s = i;
 	raw_init(&x->a, K_DATE);
-	if (c == 0)
-		return 0;
 	if (is_digit(c) || cn_digit(c) >= 0 || c == U("十") || c == U("廿") || c == U("卅")) {
 		int counted = !as_end && count_prefix(b);
 		/* the tail of a refused range (2025年3-1月) is not a date either */
