@@ -385,7 +385,7 @@ static int weekday(long days)
 
 /* ---- raw expressions -------------------------------------------------- */
 
-enum { K_DATE, K_RELDAY, K_WEEK, K_PLAN, K_DECADE, K_APPROX };
+enum { K_DATE, K_RELDAY, K_WEEK, K_PLAN, K_DECADE, K_APPROX, K_SAMEDAY };
 
 /* What was written for one date, nothing inferred. */
 typedef struct raw {
@@ -936,12 +936,12 @@ static size_t bare_period(const text *t, size_t i, expr *x)
 }
 
 /* The characters an expression can start with besides digits, sorted
- * (〇一七三上下九二五今全八六前十卅去后四大年廿日明昨月本次第近这零): a quick
+ * (〇一七三上下九二五今全八六前十卅去后四大年廿日明昨月本次第近这零, 当): a quick
  * test that skips most positions of a text. */
 static const uint32_t starters[] = {
 	0x3007, 0x4E00, 0x4E03, 0x4E09, 0x4E0A, 0x4E0B, 0x4E5D, 0x4E8C, 0x4E94, 0x4ECA, 0x5168,
 	0x516B, 0x516D, 0x524D, 0x5341, 0x5345, 0x53BB, 0x540E, 0x56DB, 0x5927, 0x5E74, 0x5EFF,
-	0x65E5, 0x660E, 0x6628, 0x6708, 0x672C, 0x6B21, 0x7B2C, 0x8FD1, 0x8FD9, 0x96F6,
+	0x5F53, 0x65E5, 0x660E, 0x6628, 0x6708, 0x672C, 0x6B21, 0x7B2C, 0x8FD1, 0x8FD9, 0x96F6,
 };
 
 static int may_start(uint32_t c)
@@ -1099,6 +1099,14 @@ static int parse_date(const text *t, size_t i, expr *x, int as_end)
 		x->e = j;
 		return 1;
 	}
+	/* 当天, 当日: the day last named in the text */
+	if ((l = lit(t, i, "当天")) || (l = lit(t, i, "当日"))) {
+		if (lit(t, i + l, "内") || in_set(at(t, i + l), "晚早") || in_set(b, "相每"))
+			return 0;
+		raw_init(&x->a, K_SAMEDAY);
+		x->e = day_ext(t, i + l, &x->a);
+		return 1;
+	}
 	if ((j = relday(t, i, x)) || (j = week(t, i, x)) || (j = bare_period(t, i, x))) {
 		x->e = j;
 		return 1;
@@ -1251,9 +1259,12 @@ static int nearest_month_d(int ry, int rm, long rdays, int d, int *y, int *m)
 }
 
 /* Sentence context: the year and month of the last date in the sentence
- * that wrote a year or a month.  wy: its year was written (or relative). */
+ * that wrote a year or a month.  wy: its year was written (or relative).
+ * ld: the last single day resolved anywhere before (for 当天), 0 none. */
 typedef struct ctx {
 	int y, m, wy;
+	long ld;
+	int has_ld;
 } ctx;
 
 /*
@@ -1277,6 +1288,12 @@ static int resolve_raw(const raw *r, const anchor *an, const ctx *cx, const ymd 
 		e->y = r->y + (r->kind == K_PLAN ? 4 : 9);
 		s->prec = e->prec = TEKG_TIME_YEAR;
 		return year_ok(s->y) && year_ok(e->y);
+	case K_SAMEDAY:
+		if (!cx || !cx->has_ld)
+			return 0;
+		set_day(s, cx->ld);
+		*e = *s;
+		return 1;
 	case K_APPROX:
 		if (!an->ok)
 			return 0;
@@ -1893,7 +1910,7 @@ int tekg_time_find(const char *text_, size_t len, const char *anchor_s, tekg_tim
 	exprs xs = {NULL, 0, 0};
 	tekg_timex *res = NULL;
 	anchor an, none;
-	ctx cx = {0, 0, 0};
+	ctx cx = {0, 0, 0, 0, 0};
 	size_t i, n = 0, k, prev_e = 0, sent_s = 0;
 	int rc = 0, y, m, d, inf;
 
@@ -1943,6 +1960,12 @@ int tekg_time_find(const char *text_, size_t len, const char *anchor_s, tekg_tim
 			cx.y = atoi(v);
 			cx.m = strlen(v) >= 7 ? atoi(v + 5) : 0;
 			cx.wy = x->a.ykind != 0;
+		}
+		if (res[n].precision == TEKG_TIME_DAY && !strcmp(res[n].iso_start, res[n].iso_end) &&
+		    !(res[n].flags & TEKG_TIMEX_SINCE)) {
+			const char *v = res[n].iso_start;
+			cx.ld = days_from_civil(atoi(v), atoi(v + 5), atoi(v + 8));
+			cx.has_ld = 1;
 		}
 		n++;
 	}
