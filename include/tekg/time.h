@@ -72,6 +72,7 @@ typedef struct tekg_timex {
  *   TEKG_EINVAL     a NULL out/n_out, text NULL with len > 0, or an anchor
  *                   that is not a valid date in years 1000..2999;
  *   TEKG_EENCODING  invalid UTF-8 (the message gives the byte offset);
+ *   TEKG_ELIMIT     a text too long to index (more than SIZE_MAX / 4 bytes);
  *   TEKG_ENOMEM.
  * Linear time in len.
  */

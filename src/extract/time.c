@@ -105,6 +105,8 @@ static int text_load(text *t, const char *s, size_t len, tekg_error *err)
 
 	t->cp = NULL;
 	t->n = 0;
+	if (len > SIZE_MAX / sizeof *t->cp - PAD)
+		return tekg_error_set(err, TEKG_ELIMIT, "text too long (%zu bytes)", len);
 	if (!tekg_utf8_valid(s, len, &bad))
 		return tekg_error_set(err, TEKG_EENCODING, "invalid UTF-8 at byte %zu", bad);
 	t->cp = tekg_malloc((len + PAD) * sizeof *t->cp);
@@ -1676,7 +1678,6 @@ static int header_date(const text *t, const exprs *xs, anchor *an)
 	for (i = 0; i < xs->n; i++) {
 		const expr *x = &xs->v[i];
 		size_t k, le;
-		int label = 0;
 		if (x->s >= HEADER_SPAN)
 			break;
 		if (x->has_b || x->flags || !is_written_full(&x->a))
@@ -1702,9 +1703,7 @@ static int header_date(const text *t, const exprs *xs, anchor *an)
 				;
 			if (c != x->s)
 				continue;
-			label = 1;
 		}
-		(void)label;
 		anchor_set(an, x->a.y, x->a.m, x->a.d);
 		return 1;
 	}
