@@ -1030,9 +1030,11 @@ static int parse_date(const text *t, size_t i, expr *x, int as_end)
 			x->e = j;
 			return 1;
 		}
-		/* a bare day in Arabic digits: 11日 (not 11号: 1号线, 1号建议) */
-		if (arabic_at(t, i, &n) && lit(t, n.end, "日")) {
-			if (n.digits > 2 || n.v < 1 || n.v > 31 || counted)
+		/* a bare day in Arabic digits: 11日 (not 11号: 1号线, 1号建议); in
+		 * Chinese numerals only as the end of a range (十一日至十二日) */
+		if ((arabic_at(t, i, &n) || (as_end && cn_small_at(t, i, &n))) &&
+		    lit(t, n.end, "日")) {
+			if ((!n.cn && n.digits > 2) || n.v < 1 || n.v > 31 || counted)
 				return 0;
 			if (!as_end && (b == U("月") || b == U("年")))
 				return 0; /* the rest of a refused date (2月30日) */
