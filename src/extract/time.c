@@ -1131,8 +1131,9 @@ static int parse_expr(const text *t, size_t i, expr *x)
 	j = x->e;
 	if (x->a.kind == K_PLAN && in_set(at(t, j), "”\"」』’'"))
 		j++;
-	if ((l = lit(t, j, "以来")) || (l = lit(t, j, "至今")) || (l = lit(t, j, "迄今")) ||
-	    (l = lit(t, j, "到今天")) || (l = lit(t, j, "起至今"))) {
+	if (((l = lit(t, j, "以来")) || (l = lit(t, j, "至今")) || (l = lit(t, j, "迄今")) ||
+	     (l = lit(t, j, "到今天")) || (l = lit(t, j, "起至今"))) &&
+	    at(t, j + l) != U("年")) {
 		x->flags |= TEKG_TIMEX_SINCE;
 		x->e = j + l;
 		if (in_set(before(t, x->s), "自从"))
@@ -1451,7 +1452,7 @@ static void ymd_iso(const ymd *v, char out[11])
 }
 
 /* Resolve a parsed expression; 0 when it cannot be. */
-static int resolve_expr(const expr *x, const anchor *an, const ctx *cx, tekg_timex *out)
+static int resolve_one(const expr *x, const anchor *an, const ctx *cx, tekg_timex *out)
 {
 	ymd as, ae, bs, be;
 	unsigned flags = x->flags;
@@ -1499,6 +1500,74 @@ static int resolve_expr(const expr *x, const anchor *an, const ctx *cx, tekg_tim
 		flags &= ~TEKG_TIMEX_RANGE;
 	}
 	out->flags = flags;
+	return 1;
+}
+
+/* First (hi 0) or last (hi 1) day of an ISO value written by ymd_iso. */
+static long iso_days(const char *v, int hi)
+{
+	ymd x;
+	size_t len = strlen(v);
+
+	memset(&x, 0, sizeof x);
+	x.y = atoi(v);
+	x.m = len >= 7 ? atoi(v + 5) : 0;
+	x.d = len >= 10 ? atoi(v + 8) : 0;
+	return hi ? ymd_hi(&x) : ymd_lo(&x);
+}
+
+/*
+ * Resolve a parsed expression; 0 when it cannot be.  A range whose start
+ * has a month but no year (1至11月, 12月28日至1月3日) picks the year as a
+ * whole: the one (anchor's year, before, after) whose interval lies nearest
+ * the anchor (in days, or in months for month ranges; 0 when the anchor is
+ * inside), the past at a tie, and a written weekday must match when it can.
+ */
+static int resolve_expr(const expr *x, const anchor *an, const ctx *cx, tekg_timex *out)
+{
+	expr x2;
+	tekg_timex tmp;
+	long best = 0;
+	int y, pass, found = 0, best_y = 0;
+
+	if (!x->has_b || x->a.kind != K_DATE || x->a.ykind != 0 || x->a.mkind != 1 || !an->ok ||
+	    (cx && cx->y && cx->wy) || (x->flags & TEKG_TIMEX_SINCE))
+		return resolve_one(x, an, cx, out);
+	x2 = *x;
+	x2.a.ykind = 1;
+	for (pass = x->a.wday && x->a.d ? 0 : 1; pass < 2 && !found; pass++)
+		for (y = an->y - 1; y <= an->y + 1; y++) {
+			long lo, hi, dist;
+			if (!year_ok(y))
+				continue;
+			x2.a.y = y;
+			if (pass == 0 && (x->a.d > dim(y, x->a.m) ||
+			                  weekday(days_from_civil(y, x->a.m, x->a.d)) != x->a.wday))
+				continue;
+			if (!resolve_one(&x2, an, cx, &tmp))
+				continue;
+			if (tmp.precision == TEKG_TIME_DAY) {
+				lo = iso_days(tmp.iso_start, 0);
+				hi = iso_days(tmp.iso_end, 1);
+				dist = an->days < lo ? lo - an->days : an->days > hi ? an->days - hi : 0;
+			} else { /* months against the anchor's month */
+				long am = an->y * 12L + an->m;
+				lo = atoi(tmp.iso_start) * 12L + atoi(tmp.iso_start + 5);
+				hi = atoi(tmp.iso_end) * 12L + atoi(tmp.iso_end + 5);
+				dist = am < lo ? lo - am : am > hi ? am - hi : 0;
+			}
+			if (!found || dist < best) {
+				best = dist;
+				best_y = y;
+				found = 1;
+			}
+		}
+	if (!found)
+		return 0;
+	x2.a.y = best_y;
+	if (!resolve_one(&x2, an, cx, out))
+		return 0;
+	out->flags |= TEKG_TIMEX_INFERRED_YEAR;
 	return 1;
 }
 
