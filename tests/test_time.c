@@ -189,6 +189,7 @@ static const row rows[] = {
 	{A, "“十四五”圆满收官", "十四五", "2021", "2025", TEKG_TIMEX_PLAN},
 	{A, "十五五规划", "十五五", "2026", "2030", TEKG_TIMEX_PLAN},
 	{A, "「十三五」時期", "十三五", "2016", "2020", 0},
+	{A, "十四五規劃綱要", "十四五", "2021", "2025", TEKG_TIMEX_PLAN},
 	{A, "“十四五”以来，人才增长", "十四五”以来", "2021", "2021", TEKG_TIMEX_SINCE | TEKG_TIMEX_PLAN},
 
 	/* bare years, decades */
@@ -517,6 +518,12 @@ static void test_infer_anchor(void **state)
 	s = "（新华社深圳8月25日电）特区迎来生日。";
 	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), "2025-08-24", out, &inf, &err), 0);
 	assert_string_equal(out, "2025-08-25");
+	assert_int_equal(inf, 1);
+
+	/* traditional script */
+	s = "新華社香港4月27日電（記者林迎楠）27日，德化縣組團參展。";
+	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), "2025-04-20", out, &inf, &err), 0);
+	assert_string_equal(out, "2025-04-27");
 	assert_int_equal(inf, 1);
 
 	/* the dateline year from a header date: not inferred */
