@@ -174,6 +174,7 @@ int main(int argc, char **argv)
 	blas.gemm = gemm_blas;
 	blas.gru_gate1 = own->gru_gate1;
 	blas.gru_gate2 = own->gru_gate2;
+	blas.viterbi_step = own->viterbi_step;
 	for (i = 0, total = 0; i < n; i++) {
 		s[i].tags = t_own + total;
 		total += s[i].len;

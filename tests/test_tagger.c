@@ -309,10 +309,11 @@ static double path_score(const lac_model *m, const float *e, size_t len, const i
 static void test_viterbi_bruteforce(void **state)
 {
 	static lac_model m;
-	float e[4 * LAC_NTAGP], alpha[2 * LAC_NTAGP];
-	unsigned char tags[4], bp[4 * LAC_NTAG];
+	float e[4 * LAC_NTAGP], alpha[3 * LAC_VT];
+	unsigned char tags[4], bp[4 * LAC_VT];
 	int path[4], best[4];
 	size_t len, i, round;
+	int s;
 
 	(void)state;
 	for (round = 0; round < 6; round++) {
@@ -322,6 +323,7 @@ static void test_viterbi_bruteforce(void **state)
 		}
 		for (i = 0; i < LAC_NTAG * LAC_NTAG; i++)
 			m.trans[i] = (float)(3 * urand());
+		lac_model_prepare_crf(&m);
 		for (i = 0; i < 4 * LAC_NTAGP; i++)
 			e[i] = (float)(3 * urand());
 		for (len = 1; len <= (round < 2 ? 4u : 3u); len++) {
@@ -344,18 +346,39 @@ static void test_viterbi_bruteforce(void **state)
 					memcpy(best, path, sizeof path);
 				}
 			}
-			lac_viterbi(&m, e, LAC_NTAGP, len, tags, alpha, bp);
-			for (i = 0; i < len; i++)
-				if (tags[i] != best[i])
-					fail_msg("round %zu len %zu: position %zu tag %d, brute force %d",
-					         round, len, i, tags[i], best[i]);
+			for (s = 0; s < 3; s++) {
+				const lac_kernels *kern = kernel_sets(s);
+
+				if (!kern)
+					continue;
+				lac_viterbi(&m, kern, e, LAC_NTAGP, len, tags, alpha, bp);
+				for (i = 0; i < len; i++)
+					if (tags[i] != best[i])
+						fail_msg("%s round %zu len %zu: position %zu tag %d, "
+						         "brute force %d", kern->name, round, len, i,
+						         tags[i], best[i]);
+			}
 		}
 	}
-	/* all scores equal: Paddle keeps the first maximum, so label 0 */
+	/* all scores equal: Paddle keeps the first maximum, so label 0; and
+	 * a tie between labels 5 and 9 of the previous step goes to 5 */
 	memset(&m, 0, sizeof m);
 	memset(e, 0, sizeof e);
-	lac_viterbi(&m, e, LAC_NTAGP, 3, tags, alpha, bp);
-	assert_int_equal(tags[0] + tags[1] + tags[2], 0);
+	for (s = 0; s < 3; s++) {
+		const lac_kernels *kern = kernel_sets(s);
+
+		if (!kern)
+			continue;
+		memset(&m, 0, sizeof m);
+		lac_model_prepare_crf(&m);
+		lac_viterbi(&m, kern, e, LAC_NTAGP, 3, tags, alpha, bp);
+		assert_int_equal(tags[0] + tags[1] + tags[2], 0);
+		m.start[5] = m.start[9] = 1.0f;
+		m.end[20] = 1.0f;
+		lac_viterbi(&m, kern, e, LAC_NTAGP, 2, tags, alpha, bp);
+		assert_int_equal(tags[0], 5);
+		assert_int_equal(tags[1], 20);
+	}
 }
 
 /* ---- normalisation and splitting -------------------------------------- */
@@ -646,9 +669,9 @@ static void test_reference_forward(void **state)
 	for (s = 0; s < sizeof texts / sizeof *texts; s++) {
 		const char *t = texts[s];
 		uint16_t ids[64];
-		unsigned char tags[64], rtags[64], bp[64 * LAC_NTAG];
+		unsigned char tags[64], rtags[64], bp[64 * LAC_VT];
 		double *x, *y1, *y2, maxdiff = 0;
-		float *re, alpha[2 * LAC_NTAGP];
+		float *re, alpha[3 * LAC_VT];
 		const float *emis;
 		size_t len = 0, b = 0, j, q, pos;
 		lac_seq seq;
@@ -687,7 +710,7 @@ static void test_reference_forward(void **state)
 					e += y2[pos * 256 + q] * r.out_w.data[q * LAC_NTAG + j];
 				re[pos * LAC_NTAGP + j] = (float)e;
 			}
-		lac_viterbi(m, re, LAC_NTAGP, len, rtags, alpha, bp);
+		lac_viterbi(m, lac_kernels_generic(), re, LAC_NTAGP, len, rtags, alpha, bp);
 		for (kset = 0; kset < 3; kset++) {
 			const lac_kernels *kern = kernel_sets(kset);
 

@@ -90,7 +90,32 @@ static void gate2_generic(size_t n, const float *const *p, const float *c,
 	}
 }
 
-static const lac_kernels generic = {"generic", gemm_generic, gate1_generic, gate2_generic};
+static void viterbi_generic(size_t nfrom, const float *cur, const float *tr,
+                            float *mx, unsigned char *bp)
+{
+	size_t i, j;
+
+	for (i = 0; i < LAC_VT; i++) {
+		mx[i] = cur[0] + tr[i];
+		bp[i] = 0;
+	}
+	for (j = 1; j < nfrom; j++) {
+		const float *row = tr + j * LAC_VT;
+		float cj = cur[j];
+
+		for (i = 0; i < LAC_VT; i++) {
+			float sc = cj + row[i];
+
+			if (sc > mx[i]) {
+				mx[i] = sc;
+				bp[i] = (unsigned char)j;
+			}
+		}
+	}
+}
+
+static const lac_kernels generic = {"generic", gemm_generic, gate1_generic, gate2_generic,
+                                    viterbi_generic};
 
 const lac_kernels *lac_kernels_generic(void)
 {

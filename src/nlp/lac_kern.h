@@ -46,7 +46,17 @@ typedef struct lac_kernels {
 	 */
 	void (*gru_gate2)(size_t n, const float *const *p, const float *c,
 	                  const float *u, float *h, float *const *out);
+	/*
+	 * One Viterbi step over LAC_VT labels: for every label i < 64,
+	 * mx[i] = max over j < nfrom of cur[j] + tr[j * 64 + i] and bp[i] the
+	 * first j reaching it (strict >, j ascending: ties go to the lower j).
+	 * tr rows are padded to 64; mx and bp hold 64 entries.
+	 */
+	void (*viterbi_step)(size_t nfrom, const float *cur, const float *tr,
+	                     float *mx, unsigned char *bp);
 } lac_kernels;
+
+#define LAC_VT 64 /* padded label count of the Viterbi kernels */
 
 /* Each returns NULL when the CPU (or build) lacks the instructions. */
 const lac_kernels *lac_kernels_generic(void);

@@ -144,7 +144,31 @@ static void gate2_avx2(size_t n, const float *const *p, const float *c,
 	}
 }
 
-static const lac_kernels avx2 = {"avx2", gemm_avx2, gate1_avx2, gate2_avx2};
+static void viterbi_avx2(size_t nfrom, const float *cur, const float *tr,
+                         float *mx, unsigned char *bp)
+{
+	size_t g, j, q;
+
+	for (g = 0; g < LAC_VT; g += 8) {
+		__m256 best = _mm256_add_ps(_mm256_set1_ps(cur[0]), _mm256_loadu_ps(tr + g));
+		__m256 arg = _mm256_setzero_ps(); /* label ids as int32 bits */
+		int ids[8];
+
+		for (j = 1; j < nfrom; j++) {
+			__m256 sc = _mm256_add_ps(_mm256_set1_ps(cur[j]), _mm256_loadu_ps(tr + j * LAC_VT + g));
+			__m256 gt = _mm256_cmp_ps(sc, best, _CMP_GT_OQ);
+
+			best = _mm256_blendv_ps(best, sc, gt);
+			arg = _mm256_blendv_ps(arg, _mm256_castsi256_ps(_mm256_set1_epi32((int)j)), gt);
+		}
+		_mm256_storeu_ps(mx + g, best);
+		_mm256_storeu_si256((__m256i *)(void *)ids, _mm256_castps_si256(arg));
+		for (q = 0; q < 8; q++)
+			bp[g + q] = (unsigned char)ids[q];
+	}
+}
+
+static const lac_kernels avx2 = {"avx2", gemm_avx2, gate1_avx2, gate2_avx2, viterbi_avx2};
 
 const lac_kernels *lac_kernels_avx2(void)
 {

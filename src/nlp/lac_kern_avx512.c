@@ -184,7 +184,29 @@ static void gate2_avx512(size_t n, const float *const *p, const float *c,
 	}
 }
 
-static const lac_kernels avx512 = {"avx512", gemm_avx512, gate1_avx512, gate2_avx512};
+static void viterbi_avx512(size_t nfrom, const float *cur, const float *tr,
+                           float *mx, unsigned char *bp)
+{
+	size_t g, j;
+
+	for (g = 0; g < LAC_VT; g += 16) {
+		__m512 best = _mm512_add_ps(_mm512_set1_ps(cur[0]), _mm512_loadu_ps(tr + g));
+		__m512i arg = _mm512_setzero_si512();
+
+		for (j = 1; j < nfrom; j++) {
+			__m512 sc = _mm512_add_ps(_mm512_set1_ps(cur[j]), _mm512_loadu_ps(tr + j * LAC_VT + g));
+			__mmask16 gt = _mm512_cmp_ps_mask(sc, best, _CMP_GT_OQ);
+
+			best = _mm512_mask_mov_ps(best, gt, sc);
+			arg = _mm512_mask_mov_epi32(arg, gt, _mm512_set1_epi32((int)j));
+		}
+		_mm512_storeu_ps(mx + g, best);
+		_mm_storeu_si128((__m128i *)(void *)(bp + g), _mm512_cvtepi32_epi8(arg));
+	}
+}
+
+static const lac_kernels avx512 = {"avx512", gemm_avx512, gate1_avx512, gate2_avx512,
+                                   viterbi_avx512};
 
 const lac_kernels *lac_kernels_avx512(void)
 {

@@ -552,6 +552,7 @@ int lac_model_load(lac_model **out, const char *dir, tekg_error *err)
 			m->end[j] = t.data[LAC_NTAG + j];
 		}
 		memcpy(m->trans, t.data + 2 * LAC_NTAG, LAC_NTAG * LAC_NTAG * sizeof(float));
+		lac_model_prepare_crf(m);
 		tekg_free(t.data);
 		t.data = NULL;
 	}
@@ -563,6 +564,15 @@ cleanup:
 	tekg_free(b.data);
 	lac_model_free(m);
 	return rc;
+}
+
+void lac_model_prepare_crf(lac_model *m)
+{
+	size_t i, j;
+
+	for (j = 0; j < LAC_NTAG; j++)
+		for (i = 0; i < LAC_VT; i++)
+			m->transp[j * LAC_VT + i] = i < LAC_NTAG ? m->trans[j * LAC_NTAG + i] : 0.0f;
 }
 
 void lac_model_free(lac_model *m)

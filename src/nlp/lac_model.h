@@ -62,6 +62,7 @@ typedef struct lac_model {
 	float start[LAC_NTAG];      /* CRF start scores */
 	float end[LAC_NTAG];        /* CRF end scores */
 	float trans[LAC_NTAG * LAC_NTAG]; /* [from * 57 + to] */
+	float transp[LAC_NTAG * LAC_VT];  /* the same, rows padded to 64 */
 	char type[LAC_NTAG][LAC_TAGTYPE]; /* "PER" for PER-B, "O" for O */
 	unsigned char begin[LAC_NTAG];    /* 1 for X-B labels */
 	int tag_o;                  /* id of O */
@@ -80,6 +81,9 @@ typedef struct lac_model {
  */
 int lac_model_load(lac_model **out, const char *dir, tekg_error *err);
 void lac_model_free(lac_model *m);
+
+/* Fill m->transp from m->trans (done by lac_model_load). */
+void lac_model_prepare_crf(lac_model *m);
 
 /* The word.dic id of code point cp after normalisation (LAC_OOV if absent). */
 int lac_model_id(const lac_model *m, uint32_t cp);

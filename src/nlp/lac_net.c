@@ -32,7 +32,7 @@ struct lac_ws {
 	float **orow;        /* n */
 	const float **hrow;  /* n */
 	size_t *off;         /* n */
-	unsigned char *bp;   /* maxlen * 57 */
+	unsigned char *bp;   /* maxlen * 64 */
 	size_t ptr_cap, bp_cap;
 };
 
@@ -123,8 +123,8 @@ static int ws_reserve(lac_ws *ws, size_t T, size_t n, size_t maxlen)
 		ws->off = a;
 		ws->ptr_cap = cap;
 	}
-	if (maxlen * LAC_NTAG > ws->bp_cap) {
-		size_t cap = maxlen * LAC_NTAG;
+	if (maxlen * LAC_VT > ws->bp_cap) {
+		size_t cap = maxlen * LAC_VT;
 		void *a = tekg_realloc(ws->bp, cap);
 
 		if (!a)
@@ -236,9 +236,9 @@ int lac_net_run(const lac_model *m, const lac_kernels *k, lac_ws *ws,
 		rows[r] = ws->y2 + r * 256;
 	k->gemm(T, LAC_NTAGP, 256, rows, m->wo, m->bo, ws->e, LAC_NTAGP);
 	for (i = 0; i < n; i++) {
-		float alpha[2 * LAC_NTAGP];
+		float alpha[3 * LAC_VT];
 
-		lac_viterbi(m, ws->e + ws->off[i] * LAC_NTAGP, LAC_NTAGP, s[i].len, s[i].tags,
+		lac_viterbi(m, k, ws->e + ws->off[i] * LAC_NTAGP, LAC_NTAGP, s[i].len, s[i].tags,
 		            alpha, ws->bp);
 	}
 	if (emis)
@@ -246,39 +246,19 @@ int lac_net_run(const lac_model *m, const lac_kernels *k, lac_ws *ws,
 	return 0;
 }
 
-void lac_viterbi(const lac_model *m, const float *e, size_t ld, size_t len,
-                 unsigned char *tags, float *alpha, unsigned char *bp)
+void lac_viterbi(const lac_model *m, const lac_kernels *k, const float *e, size_t ld,
+                 size_t len, unsigned char *tags, float *alpha, unsigned char *bp)
 {
-	float *cur = alpha, *nxt = alpha + LAC_NTAGP, best;
-	size_t t, i, j;
+	float *cur = alpha, *nxt = alpha + LAC_VT, *mx = alpha + 2 * LAC_VT, best;
+	size_t t, i;
 	int arg;
 
 	for (i = 0; i < LAC_NTAG; i++)
 		cur[i] = m->start[i] + e[i];
 	for (t = 1; t < len; t++) {
 		const float *x = e + t * ld;
-		unsigned char *b = bp + t * LAC_NTAG;
-		float mx[LAC_NTAG];
 
-		/* j outer, i inner: rows of trans are contiguous over i. Strict
-		 * '>' with j ascending keeps the first (lowest j) maximum. */
-		for (i = 0; i < LAC_NTAG; i++) {
-			mx[i] = cur[0] + m->trans[i];
-			b[i] = 0;
-		}
-		for (j = 1; j < LAC_NTAG; j++) {
-			const float *tr = m->trans + j * LAC_NTAG;
-			float cj = cur[j];
-
-			for (i = 0; i < LAC_NTAG; i++) {
-				float sc = cj + tr[i];
-
-				if (sc > mx[i]) {
-					mx[i] = sc;
-					b[i] = (unsigned char)j;
-				}
-			}
-		}
+		k->viterbi_step(LAC_NTAG, cur, m->transp, mx, bp + t * LAC_VT);
 		for (i = 0; i < LAC_NTAG; i++)
 			nxt[i] = mx[i] + x[i];
 		{
@@ -297,7 +277,7 @@ void lac_viterbi(const lac_model *m, const float *e, size_t ld, size_t len,
 		}
 	tags[len - 1] = (unsigned char)arg;
 	for (t = len - 1; t >= 1; t--) {
-		arg = bp[t * LAC_NTAG + arg];
+		arg = bp[t * LAC_VT + arg];
 		tags[t - 1] = (unsigned char)arg;
 	}
 }

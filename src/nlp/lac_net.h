@@ -40,11 +40,11 @@ int lac_net_run(const lac_model *m, const lac_kernels *k, lac_ws *ws,
 
 /*
  * Viterbi over len rows of emissions e (row stride ld): start + e_0,
- * transitions [from][to], end scores; ties go to the lower label id, as in
- * Paddle's crf_decoding.  alpha holds 2 * LAC_NTAGP floats, bp len *
- * LAC_NTAG bytes of scratch.
+ * transitions [from][to] (m->transp), end scores; ties go to the lower
+ * label id, as in Paddle's crf_decoding.  alpha holds 3 * LAC_VT floats,
+ * bp len * LAC_VT bytes of scratch.
  */
-void lac_viterbi(const lac_model *m, const float *e, size_t ld, size_t len,
-                 unsigned char *tags, float *alpha, unsigned char *bp);
+void lac_viterbi(const lac_model *m, const lac_kernels *k, const float *e, size_t ld,
+                 size_t len, unsigned char *tags, float *alpha, unsigned char *bp);
 
 #endif
