@@ -253,6 +253,19 @@ int cmd_tag(int argc, char **argv)
 		status = EXIT_INPUT;
 		goto cleanup;
 	}
+	if (isatty(fileno(f))) {
+		/* interactive: answer each line as it is typed */
+		char *ln = NULL;
+		size_t lcap = 0;
+		ssize_t got;
+
+		while (status == EXIT_OK && (got = getline(&ln, &lcap, f)) > 0) {
+			status = process(tg, ln, (size_t)got, jobs, bio, name, &lineno, &offset);
+			fflush(stdout);
+		}
+		free(ln);
+		goto cleanup;
+	}
 	chunk = tekg_malloc(BLOCK_BYTES);
 	if (!chunk) {
 		cli_err(NULL, "out of memory");
