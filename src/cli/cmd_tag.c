@@ -245,7 +245,7 @@ int cmd_tag(int argc, char **argv)
 	rc = tekg_tagger_new(&tg, model, &err);
 	if (rc) {
 		cli_err(NULL, "%s", err.msg);
-		return cli_exit_for(rc) == EXIT_OK ? EXIT_INTERNAL : EXIT_INTERNAL;
+		return EXIT_INTERNAL; /* model missing, not this model, or no memory */
 	}
 	f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	if (!f) {
