@@ -5,7 +5,8 @@
 # (bench/tagger_mkcorpus.py: shuffled, perturbed sentences) in a temporary
 # directory, then measures CPU time (user + system, /usr/bin/time) of
 # `tekg tag -j 1` with OPENBLAS_NUM_THREADS=1, the wall time with all cores,
-# and jieba.posseg (Debian's /usr/bin/python3) on the same text.  Finally it
+# and jieba.posseg (Debian's /usr/bin/python3) on the same text, then both
+# on the simplified MSRA test sentences (../shared/eval/msra).  Finally it
 # compares tekg's own matrix kernels with OpenBLAS (bench/tagger_blas.c)
 # when a C compiler and libopenblas-dev are present.  Prints figures; never
 # fails on speed.  TAGGER_BENCH_CHARS overrides the text size.
@@ -65,6 +66,27 @@ if J=$($PY bench/tagger_jieba.py "$TMP/text.txt" 2>/dev/null); then
 	echo "ratio tekg / jieba.posseg: $(awk -v a="$TEKG_RATE" -v b="$JRATE" 'BEGIN { printf "%.2f", a / b }')"
 else
 	echo "jieba.posseg:      skipped (python3-jieba not importable by $PY)"
+fi
+
+# A second, simplified-only text: the MSRA test sentences (1998 People's
+# Daily).  jieba.posseg is much faster on simplified text in its dictionary
+# than on the traditional-script articles of the seed corpus.
+MSRA="$SHARED/eval/msra/msra_test_bio.txt"
+if [ -f "$MSRA" ]; then
+	awk -F'\t' 'NF == 0 || $0 == "" { if (s != "") print s; s = ""; next }
+	             { s = s $1 } END { if (s != "") print s }' "$MSRA" > "$TMP/msra.txt"
+	MCHARS=$(tr -d '\n' < "$TMP/msra.txt" | LC_ALL=C.UTF-8 wc -m)
+	/usr/bin/time -f "%U %S" -o "$TMP/tm" "$TEKG" tag -j 1 "$TMP/msra.txt" > /dev/null 2>&1
+	read -r U S < "$TMP/tm"
+	MT=$(rate "$MCHARS" "$(awk -v u="$U" -v s="$S" 'BEGIN { print u + s }')")
+	if J=$($PY bench/tagger_jieba.py "$TMP/msra.txt" 2>/dev/null); then
+		set -- $J
+		MJ=$(rate "$1" "$2")
+		echo "MSRA test text ($MCHARS chars, simplified): tekg $MT chars/s per core," \
+		     "jieba.posseg $MJ chars/s, ratio $(awk -v a="$MT" -v b="$MJ" 'BEGIN { printf "%.2f", a / b }')"
+	else
+		echo "MSRA test text ($MCHARS chars, simplified): tekg $MT chars/s per core"
+	fi
 fi
 
 LIB=$(dirname "$TEKG")/libtekg.a
