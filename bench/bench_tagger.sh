@@ -68,6 +68,15 @@ else
 	echo "jieba.posseg:      skipped (python3-jieba not importable by $PY)"
 fi
 
+# The same text as one line of 1 M characters: split into pieces of at most
+# 10,000 characters (docs/tagger.md); linear, though pieces that long run
+# one at a time (no batching of the recurrences), so slower per character.
+{ tr -d '\n' < "$TMP/text.txt"; echo; } > "$TMP/oneline.txt"
+/usr/bin/time -f "%U %S %M" -o "$TMP/t1l" "$TEKG" tag -j 1 "$TMP/oneline.txt" > "$TMP/out1l" 2>/dev/null
+read -r U S M < "$TMP/t1l"
+echo "one $CHARS-character line, -j 1: $(rate "$CHARS" "$(awk -v u="$U" -v s="$S" 'BEGIN { print u + s }')") chars/s per core" \
+     "(peak RSS $((M / 1024)) MB, $(wc -l < "$TMP/out1l") output line)"
+
 # A second, simplified-only text: the MSRA test sentences (1998 People's
 # Daily).  jieba.posseg is much faster on simplified text in its dictionary
 # than on the traditional-script articles of the seed corpus.

@@ -217,6 +217,8 @@ static void test_gemm_kernels(void **state)
 		check_gemm(kern, 6, 128, 128, 0);
 		check_gemm(kern, 50, 384, 256, 1);
 		check_gemm(kern, 7, 320, 33, 0);   /* 64-column groups then a 16-column one */
+		check_gemm(kern, 2, 256, 128, 1);  /* short products: one-row kernels */
+		check_gemm(kern, 8, 128, 128, 0);
 	}
 }
 

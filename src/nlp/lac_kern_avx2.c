@@ -81,6 +81,24 @@ static void kern_6x16(size_t k, const float *const *a, const float *b, const flo
 #undef STORE
 }
 
+/* 1 row x 16 columns for the last one or two rows of a product; same
+ * operation order per element as kern_6x16. */
+static void kern_1x16(size_t k, const float *a, const float *b, const float *bias, float *c)
+{
+	__m256 c0 = bias ? _mm256_loadu_ps(bias) : _mm256_setzero_ps();
+	__m256 c1 = bias ? _mm256_loadu_ps(bias + 8) : _mm256_setzero_ps();
+	size_t kk;
+
+	for (kk = 0; kk < k; kk++) {
+		__m256 x = _mm256_broadcast_ss(a + kk);
+
+		c0 = _mm256_fmadd_ps(x, _mm256_load_ps(b + kk * 16), c0);
+		c1 = _mm256_fmadd_ps(x, _mm256_load_ps(b + kk * 16 + 8), c1);
+	}
+	_mm256_storeu_ps(c, c0);
+	_mm256_storeu_ps(c + 8, c1);
+}
+
 static void gemm_avx2(size_t m, size_t n, size_t k, const float *const *a,
                       const float *bp, const float *bias, float *c, size_t ldc)
 {
@@ -93,6 +111,12 @@ static void gemm_avx2(size_t m, size_t n, size_t k, const float *const *a,
 			const float *ar[6];
 			float *cr[6];
 
+			if (r <= 2) {
+				for (q = 0; q < r; q++)
+					kern_1x16(k, a[i + q], bp + p * k * 16, bias ? bias + p * 16 : NULL,
+					          c + (i + q) * ldc + p * 16);
+				continue;
+			}
 			for (q = 0; q < 6; q++) {
 				ar[q] = a[i + (q < r ? q : r - 1)];
 				cr[q] = q < r ? c + (i + q) * ldc + p * 16 : scratch[q];

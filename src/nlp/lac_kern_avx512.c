@@ -96,6 +96,38 @@ static void kern_6x64(size_t k, const float *const *a, const float *b, const flo
 #undef STORE
 }
 
+/* 1 row x 64 columns: for the last one or two rows of a product (a long
+ * sequence running alone), where a 6-row tile would waste FMAs.  Same
+ * operation order per element as kern_6x64. */
+static void kern_1x64(size_t k, const float *a, const float *b, const float *bias, float *c)
+{
+	const size_t ps = k * 16;
+	__m512 c0, c1, c2, c3;
+	size_t kk;
+
+	if (bias) {
+		c0 = _mm512_loadu_ps(bias);
+		c1 = _mm512_loadu_ps(bias + 16);
+		c2 = _mm512_loadu_ps(bias + 32);
+		c3 = _mm512_loadu_ps(bias + 48);
+	} else {
+		c0 = c1 = c2 = c3 = _mm512_setzero_ps();
+	}
+	for (kk = 0; kk < k; kk++) {
+		const float *bk = b + kk * 16;
+		__m512 x = _mm512_set1_ps(a[kk]);
+
+		c0 = _mm512_fmadd_ps(x, _mm512_load_ps(bk), c0);
+		c1 = _mm512_fmadd_ps(x, _mm512_load_ps(bk + ps), c1);
+		c2 = _mm512_fmadd_ps(x, _mm512_load_ps(bk + 2 * ps), c2);
+		c3 = _mm512_fmadd_ps(x, _mm512_load_ps(bk + 3 * ps), c3);
+	}
+	_mm512_storeu_ps(c, c0);
+	_mm512_storeu_ps(c + 16, c1);
+	_mm512_storeu_ps(c + 32, c2);
+	_mm512_storeu_ps(c + 48, c3);
+}
+
 /* 6 rows x 16 columns (one panel), for column counts not a multiple of 64. */
 static void kern_6x16(size_t k, const float *const *a, const float *b, const float *bias,
                       float *const *c)
@@ -129,6 +161,12 @@ static void gemm_avx512(size_t m, size_t n, size_t k, const float *const *a,
 			const float *ar[6];
 			float *cr[6];
 
+			if (g == 4 && r <= 2) {
+				for (q = 0; q < r; q++)
+					kern_1x64(k, a[i + q], bp + p * k * 16, bias ? bias + p * 16 : NULL,
+					          c + (i + q) * ldc + p * 16);
+				continue;
+			}
 			for (q = 0; q < 6; q++) {
 				ar[q] = a[i + (q < r ? q : r - 1)];
 				cr[q] = q < r ? c + (i + q) * ldc + p * 16 : scratch[q];
