@@ -862,6 +862,104 @@ static void test_robustness(void **state)
 	assert_int_equal(tekg_tagger_set_max_len(tagger, TEKG_TAGGER_MAX_LEN), 0);
 }
 
+/* Random valid UTF-8 (ASCII, controls, CJK, punctuation, emoji, astral
+ * ideographs), with and without splitting: tokens always tile the input
+ * and batch results equal single-call results. */
+static void test_random_text(void **state)
+{
+	enum { N = 60 };
+	static char buf[N][2048];
+	tekg_tag_input in[N];
+	tekg_tag_result res[N];
+	tekg_error err = {0};
+	size_t i, j, round;
+
+	(void)state;
+	SKIP_WITHOUT_MODEL();
+	for (round = 0; round < 2; round++) {
+		assert_int_equal(tekg_tagger_set_max_len(tagger, round ? 40 : TEKG_TAGGER_MAX_LEN), 0);
+		for (i = 0; i < N; i++) {
+			size_t len = 0, nc = (size_t)((urand() + 1) * 200), c;
+
+			for (c = 0; c < nc; c++) {
+				double r = urand();
+				uint32_t cp;
+				char tmp[4];
+				size_t k, nb;
+
+				if (r < -0.6)
+					cp = 0x4E00 + (uint32_t)((urand() + 1) * 2000);
+				else if (r < -0.3)
+					cp = (uint32_t)((urand() + 1) * 64); /* ASCII, controls */
+				else if (r < 0)
+					cp = (uint32_t[]){0x3002, 0xFF0C, 0x3001, 0x201C, 0x201D, ' ', 0x3000,
+					                  0xFF01, 0x2026, 0xFF21}[(int)((urand() + 1) * 5)];
+				else if (r < 0.3)
+					cp = 0x1F600 + (uint32_t)((urand() + 1) * 40);
+				else if (r < 0.6)
+					cp = 0x20000 + (uint32_t)((urand() + 1) * 1000);
+				else
+					cp = 0x5000 + (uint32_t)((urand() + 1) * 10000);
+				if (cp == 0)
+					cp = 'x';
+				/* encode */
+				if (cp < 0x80) {
+					tmp[0] = (char)cp;
+					nb = 1;
+				} else if (cp < 0x800) {
+					tmp[0] = (char)(0xC0 | cp >> 6);
+					tmp[1] = (char)(0x80 | (cp & 0x3F));
+					nb = 2;
+				} else if (cp < 0x10000) {
+					tmp[0] = (char)(0xE0 | cp >> 12);
+					tmp[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+					tmp[2] = (char)(0x80 | (cp & 0x3F));
+					nb = 3;
+				} else {
+					tmp[0] = (char)(0xF0 | cp >> 18);
+					tmp[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+					tmp[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+					tmp[3] = (char)(0x80 | (cp & 0x3F));
+					nb = 4;
+				}
+				for (k = 0; k < nb; k++)
+					buf[i][len++] = tmp[k];
+			}
+			in[i].text = buf[i];
+			in[i].len = len;
+		}
+		assert_int_equal(tekg_tagger_tag_batch(tagger, in, N, res, 3, &err), 0);
+		for (i = 0; i < N; i++) {
+			tekg_token *tok = NULL;
+			size_t n = 0, nchars = 0, b;
+
+			for (b = 0; b < in[i].len; b++)
+				nchars += ((unsigned char)buf[i][b] & 0xC0) != 0x80;
+			assert_int_equal(tekg_tagger_tag(tagger, in[i].text, in[i].len, &tok, &n, &err), 0);
+			assert_int_equal(n, res[i].n);
+			if (nchars == 0) {
+				assert_int_equal(n, 0);
+				continue;
+			}
+			assert_int_equal(tok[0].start, 0);
+			assert_int_equal(tok[n - 1].end, nchars);
+			for (j = 0; j < n; j++) {
+				assert_true(tok[j].end > tok[j].start);
+				if (j)
+					assert_int_equal(tok[j].start, tok[j - 1].end);
+				if (round)
+					assert_true(tok[j].end - tok[j].start <= 40);
+				assert_int_equal(tok[j].start, res[i].tokens[j].start);
+				assert_int_equal(tok[j].end, res[i].tokens[j].end);
+				assert_string_equal(tok[j].type, res[i].tokens[j].type);
+			}
+			tekg_free(tok);
+			tekg_free(res[i].tokens);
+		}
+	}
+	assert_int_equal(tekg_tagger_set_max_len(tagger, TEKG_TAGGER_MAX_LEN), 0);
+}
+
 static void test_alloc_failures(void **state)
 {
 	const char *text = "王毅在广州出席签约仪式。";
@@ -918,6 +1016,7 @@ int main(void)
 		cmocka_unit_test(test_reference_forward),
 		cmocka_unit_test(test_batch_matches_single),
 		cmocka_unit_test(test_robustness),
+		cmocka_unit_test(test_random_text),
 		cmocka_unit_test(test_alloc_failures),
 	};
 
