@@ -461,8 +461,19 @@ int lac_model_load(lac_model **out, const char *dir, tekg_error *err)
 	if (rc)
 		goto cleanup;
 
-	/* One 64-byte aligned arena for every float array. */
-	total = round16((size_t)LAC_VOCAB * LAC_EMB) + round16(256 * LAC_NTAGP) + LAC_NTAGP;
+	/* The embedding keeps the buffer it was parsed into (rows are read
+	 * by broadcast, alignment does not matter); one 64-byte aligned arena
+	 * holds the packed weights. */
+	{
+		const int64_t want[2] = {LAC_VOCAB, LAC_EMB};
+
+		rc = lac_tensor_load(&t, dir, "word_emb", want, 2, err);
+		if (rc)
+			goto cleanup;
+		m->emb = t.data;
+		t.data = NULL;
+	}
+	total = round16(256 * LAC_NTAGP) + LAC_NTAGP;
 	for (l = 0; l < 2; l++)
 		for (d = 0; d < 2; d++)
 			total += round16((l ? 256u : 128u) * LAC_G) + LAC_G +
@@ -472,22 +483,11 @@ int lac_model_load(lac_model **out, const char *dir, tekg_error *err)
 		rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory loading the model");
 		goto cleanup;
 	}
-	m->bytes = total * sizeof(float);
+	m->bytes = total * sizeof(float) + (size_t)LAC_VOCAB * LAC_EMB * sizeof(float);
 	base = (float *)(((uintptr_t)m->arena + 63) & ~(uintptr_t)63);
 	off = 0;
 #define TAKE(n) (off += round16(n), base + off - round16(n))
 
-	{
-		const int64_t want[2] = {LAC_VOCAB, LAC_EMB};
-
-		rc = lac_tensor_load(&t, dir, "word_emb", want, 2, err);
-		if (rc)
-			goto cleanup;
-		m->emb = TAKE((size_t)LAC_VOCAB * LAC_EMB);
-		memcpy(m->emb, t.data, t.count * sizeof(float));
-		tekg_free(t.data);
-		t.data = NULL;
-	}
 	for (l = 0; l < 2; l++) {
 		for (d = 0; d < 2; d++) {
 			lac_dir *ld = &m->dir[l][d];
@@ -580,6 +580,7 @@ void lac_model_free(lac_model *m)
 	if (!m)
 		return;
 	tekg_free(m->arena);
+	tekg_free(m->emb);
 	tekg_free(m->bmp);
 	tekg_free(m->vcp);
 	tekg_free(m->vid);

@@ -55,7 +55,7 @@ typedef struct lac_dir {
 } lac_dir;
 
 typedef struct lac_model {
-	float *emb;                 /* LAC_VOCAB x 128, row-major */
+	float *emb;                 /* LAC_VOCAB x 128, row-major (own block) */
 	lac_dir dir[2][2];          /* [layer][0 forward, 1 backward] */
 	float *wo;                  /* packed 256 x 64 emission weights */
 	float *bo;                  /* 64 emission biases (57 used) */
@@ -70,7 +70,7 @@ typedef struct lac_model {
 	uint32_t *vcp;              /* word.dic characters, sorted */
 	uint16_t *vid;              /* their ids */
 	size_t nvocab;
-	void *arena;                /* one block holding the float arrays */
+	void *arena;                /* one block holding the packed weights */
 	size_t bytes;               /* size of the loaded parameters */
 } lac_model;
 
