@@ -59,7 +59,7 @@ static int only_tail(const tx_paras *ps, size_t j)
 
 size_t tx_segment(tx_paras *ps, const char *base, int split)
 {
-	int cur = -1, closed = 0, has_body = 0;
+	int cur = -1, closed = 0, has_body = 0, continued = 0;
 	size_t nart = 0, i;
 
 	for (i = 0; i < ps->n; i++) {
@@ -138,13 +138,14 @@ size_t tx_segment(tx_paras *ps, const char *base, int split)
 			cur = (int)nart++;
 			closed = 0;
 			has_body = 0;
+			continued = k == PK_CONT_UP;
 		}
 		p->art = cur;
 		if (closed && k == PK_BODY) {
 			p->role = RO_META; /* trailer */
 			continue;
 		}
-		p->role = (uint8_t)role_of(k, has_body);
+		p->role = (uint8_t)role_of(k, has_body || (continued && k == PK_HEAD));
 		if (k == PK_BYLINE && (has_body || closed))
 			closed = 1;
 		if (p->role == RO_NARR)

@@ -110,7 +110,7 @@ int tx_work_put(tx_work *w, uint32_t cp, size_t oc)
 	    (cp >= 0x80 && cp < 0xA0))
 		return 0;
 	n = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 32,
-	                            UTF8PROC_COMPAT | UTF8PROC_STABLE, NULL);
+	                            UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STABLE, NULL);
 	if (n <= 0 || n > 32)
 		return put_raw(w, cp, oc);
 	if (n > 1) {

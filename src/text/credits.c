@@ -144,7 +144,9 @@ static int names(const tx_win *w, size_t a, size_t b, tx_credit *c)
 
 static void trim(const tx_win *w, size_t *a, size_t *b)
 {
-	while (*a < *b && (w->f[*a] == ' ' || w->f[*a] == '\t'))
+	/* spaces and list bullets (●■◆▲) */
+	while (*a < *b && (w->f[*a] == ' ' || w->f[*a] == '\t' || w->f[*a] == 0x25CF ||
+	                   w->f[*a] == 0x25A0 || w->f[*a] == 0x25C6 || w->f[*a] == 0x25B2))
 		(*a)++;
 	while (*b > *a && (w->f[*b - 1] == ' ' || w->f[*b - 1] == '\t'))
 		(*b)--;

@@ -456,6 +456,19 @@ static int join_ok(const char *base, const tx_para *P, const tx_para *Q, const t
 
 /* ---- building ---------------------------------------------------------- */
 
+/* Does the paragraph contain a comma (then it is narrative, not a caption)? */
+static int no_comma_fails(const char *base, const tx_para *p)
+{
+	tx_win w;
+	size_t i;
+
+	tx_win_head(&w, base + p->b0, p->b1 - p->b0);
+	for (i = 0; i < w.n; i++)
+		if (w.f[i] == ',')
+			return 1;
+	return 0;
+}
+
 static int push(tx_paras *ps, size_t b0, size_t b1, size_t c0, size_t c1)
 {
 	tx_para *p;
@@ -528,7 +541,7 @@ int tx_paras_build(tx_paras *ps, const char *base, size_t len)
 	/* a short line right before a photo credit is its caption */
 	for (i = 0; i + 1 < ps->n; i++)
 		if (ps->p[i + 1].kind == PK_PHOTO && (ps->p[i].kind == PK_BODY || ps->p[i].kind == PK_HEAD) &&
-		    ps->p[i].c1 - ps->p[i].c0 <= 80)
+		    ps->p[i].c1 - ps->p[i].c0 <= 40 && !no_comma_fails(base, &ps->p[i]))
 			ps->p[i].kind = PK_CAPTION;
 	/* layout joins: the continuation becomes body */
 	for (i = 0; i + 1 < ps->n; i++)
