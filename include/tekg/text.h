@@ -56,9 +56,11 @@ typedef struct tekg_sentence {
  * (南方+记者 许懿 崔璨, 新华社记者 X 摄, 本报记者 X, 通讯员 X). */
 typedef struct tekg_credit {
 	char *text;     /* the credit as written (original script) */
-	char *outlet;   /* "新华社", "南方+", "本报", ... or NULL when none named */
-	char *role;     /* "记者", "摄影", "通讯员", "编辑" ... (simplified) */
-	char **names;   /* person names as written, in order */
+	char *outlet;   /* "新华社", "南方+", "本报", ... (simplified) or NULL when none named */
+	char *role;     /* "记者", "摄影", "通讯员", "编辑", "供图", "撰文", "实习生" (simplified) */
+	char **names;   /* person names in the original script, in order; a name
+	                   written with spaces between its chars (张 盼) is joined
+	                   (张盼); see docs/text.md for the rules */
 	size_t n_names;
 	size_t start, end; /* span in the article's original text */
 } tekg_credit;
@@ -66,9 +68,13 @@ typedef struct tekg_credit {
 /* A dateline as written (（新华社深圳8月25日电）): the time stage turns it
  * into a date.  month/day are 0 when absent. */
 typedef struct tekg_dateline {
-	char *text;     /* as written, NULL when the article has no dateline */
-	char *agency;   /* "新华社", "中新社" ... or NULL */
-	char *place;    /* "深圳" ... or NULL */
+	char *text;     /* as written, NULL when the article has no dateline: the
+	                   whole line for a closing one (（新华社深圳8月25日电）),
+	                   the dateline proper for an opening one (新华社北京8月25日电,
+	                   香港文匯報訊) without the credit that follows it */
+	char *agency;   /* "新华社", "中新社", "本报", "香港文汇报" ... (simplified) or NULL */
+	char *place;    /* "深圳" ... (simplified) or NULL; for 报讯 forms taken
+	                   from "<place>报道" in the credit */
 	int month, day;
 	size_t start, end; /* span in the article's original text */
 } tekg_dateline;
@@ -84,7 +90,9 @@ typedef struct tekg_article {
 	size_t work_chars;  /* code points */
 	size_t *map;        /* work_chars + 1 entries: work char i -> orig char;
 	                       map[work_chars] == orig_chars; non-decreasing */
-	size_t src_start, src_end; /* span of the article in the source's decoded text (chars) */
+	size_t src_start, src_end; /* span of the article in the source's decoded text
+	                              (chars); plain text: orig is exactly this span;
+	                              JSONL: the article's line; HTML: the whole page */
 	tekg_sentence *sents;
 	size_t n_sents;
 	tekg_credit *credits;
@@ -93,7 +101,10 @@ typedef struct tekg_article {
 	char *date;         /* YYYY-MM-DD from input metadata (JSONL date, HTML
 	                       meta, a "2025-05-19 12:04:35" header), else NULL */
 	char *url;          /* NULL when unknown */
-	tekg_meta *meta;    /* other metadata (来源, disclaimer, JSONL fields, id) */
+	tekg_meta *meta;    /* other metadata: "来源", "disclaimer", "promo", "caption",
+	                       "subtitle", "kicker", "column", "continuation",
+	                       "trailer", "header" (a date line), JSONL "id" and
+	                       other JSONL fields, "date" when not parseable */
 	size_t n_meta;
 } tekg_article;
 
@@ -102,19 +113,24 @@ typedef struct tekg_article {
 typedef struct tekg_diag {
 	int code;           /* TEKG_E* */
 	size_t line;        /* 1-based input line, 0 when not line-based */
-	size_t byte_offset; /* in the raw input */
+	size_t byte_offset; /* in the decoded input (the raw input itself for
+	                       UTF-8 without BOM) */
 	char *msg;          /* one line */
 } tekg_diag;
 
 /* One input source (a file, stdin, or a JSONL line's URL group). */
 typedef struct tekg_source {
 	char *path;                  /* as given by the caller */
-	char *encoding;              /* detected: "UTF-8", "GB18030", "BIG5" */
+	char *encoding;              /* detected: "UTF-8", "GB18030", "BIG5" (a UTF-8
+	                                BOM is dropped from text) */
 	tekg_input_format format;    /* resolved, never AUTO */
 	tekg_script_profile script;  /* resolved, never AUTO */
 	char *text;                  /* whole decoded text (UTF-8) */
 	size_t text_len;             /* bytes */
-	tekg_meta *meta;             /* page furniture: 版次, 责编, 版式设计 ... */
+	tekg_meta *meta;             /* page furniture: 版次, 责编, 版式设计 ...
+	                                (key as written before the colon), "column"
+	                                (a 【栏目】 blurb), "headline" (headlines
+	                                with no body after them) */
 	size_t n_meta;
 	tekg_article *arts;
 	size_t n_arts;
@@ -127,7 +143,7 @@ typedef struct tekg_text_opts {
 	tekg_input_format format;    /* AUTO by default */
 	tekg_script_profile script;  /* AUTO by default */
 	const char *field_map;       /* JSONL "text=content,date=published_at" or NULL */
-	size_t max_bytes;            /* cap on one source; 0 means 256 MiB */
+	size_t max_bytes;            /* cap on one source; 0 means 256 MiB; at most 2 GiB */
 } tekg_text_opts;
 
 /*
@@ -160,7 +176,8 @@ void tekg_source_free(tekg_source *src);
 /*
  * Normalise a standalone string (used by the extraction stage for names and
  * by the tagger front end): NFKC + script conversion with `profile`.
- * Returns a new string (caller frees with free()) or NULL on failure.
+ * AUTO means T2S.  Returns a new string (caller frees with free() or
+ * tekg_free()) or NULL on failure or invalid UTF-8.
  */
 char *tekg_text_simplify(const char *s, size_t len, tekg_script_profile profile);
 

@@ -430,6 +430,8 @@ int tx_build_article(tekg_article *a, const char *base, const tx_paras *ps,
 	if (!(a->orig = tekg_strndup(base + ps->p[fi].b0, a->orig_len)))
 		goto cleanup;
 	tekg_buf_init(&w.buf, 0);
+	if ((rc = tx_work_reserve(&w, a->orig_chars + 16, a->orig_len + 16)) != 0)
+		goto cleanup;
 	if ((rc = pick_title(&bc, ps, fi, li, ai)) != 0)
 		goto cleanup;
 	for (i = fi; i <= li; i++) {

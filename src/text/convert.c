@@ -76,6 +76,24 @@ static int reserve(tx_work *w, size_t more)
 	return 0;
 }
 
+int tx_work_reserve(tx_work *w, size_t chars, size_t bytes)
+{
+	int rc = reserve(w, chars);
+
+	if (rc)
+		return rc;
+	/* grow the byte buffer once to the expected size */
+	if (w->buf.cap < bytes + 1) {
+		char *nd = tekg_realloc(w->buf.data, bytes + 1);
+
+		if (!nd)
+			return TEKG_ENOMEM;
+		w->buf.data = nd;
+		w->buf.cap = bytes + 1;
+	}
+	return 0;
+}
+
 static int put_raw(tx_work *w, uint32_t cp, size_t oc)
 {
 	char u[4];

@@ -45,6 +45,9 @@ typedef struct tx_work {
 } tx_work;
 
 void tx_work_free(tx_work *w);
+/* Make room for `chars` more chars and `bytes` bytes in total (a hint: the
+ * working copy is about as long as the original). */
+int tx_work_reserve(tx_work *w, size_t chars, size_t bytes);
 /* Append one code point that came from original char `oc`. */
 int tx_work_put(tx_work *w, uint32_t cp, size_t oc);
 /* Append the script-converted, NFKC-normalised form of the valid UTF-8
