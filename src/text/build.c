@@ -294,8 +294,8 @@ static int work_span(tx_work *w, const char *base, size_t b0, size_t b1, size_t 
 				return rc;
 			if (repl && (rc = tx_work_put(w, repl, c)) != 0)
 				return rc;
+			c += tekg_utf8_count(base + i, k); /* alt text may be CJK */
 			i += k;
-			c += k; /* residue is ASCII: bytes == chars */
 			run = i;
 			rc0 = c;
 			continue;
@@ -449,7 +449,19 @@ int tx_build_article(tekg_article *a, const char *base, const tx_paras *ps,
 		}
 		/* paragraph break (a layout join has none) */
 		if (prev_in != (size_t)-1 && !cont) {
-			if ((rc = tx_work_put(&w, '\n', ps->p[prev_in].c1 - ac0)) != 0)
+			/* the break maps to the line end after the previous paragraph
+			 * (past its trailing spaces) */
+			size_t nb = ps->p[prev_in].b1, nc = ps->p[prev_in].c1;
+
+			while (nb < p->b0 && base[nb] != '\n' && base[nb] != '\r') {
+				unsigned char ch = (unsigned char)base[nb];
+
+				nb += ch < 0x80 ? 1 : ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : 2;
+				nc++;
+			}
+			if (nc >= p->c0)
+				nc = ps->p[prev_in].c1;
+			if ((rc = tx_work_put(&w, '\n', nc - ac0)) != 0)
 				goto cleanup;
 		}
 		prev_in = i;
