@@ -16,14 +16,21 @@ int tx_meta_add(tekg_meta **m, size_t *n, const char *key, const char *val, size
 	tekg_meta *nm;
 	size_t i;
 
-	for (i = 0; i < *n; i++)
+	size_t cap;
+
+	/* an identical pair among the last few is skipped (版式设计 printed twice);
+	 * a bounded look-back keeps this linear */
+	for (i = *n > 8 ? *n - 8 : 0; i < *n; i++)
 		if (strcmp((*m)[i].key, key) == 0 && strlen((*m)[i].value) == vlen &&
 		    memcmp((*m)[i].value, val, vlen) == 0)
 			return 0;
-	nm = tekg_realloc(*m, (*n + 1) * sizeof *nm);
-	if (!nm)
-		return TEKG_ENOMEM;
-	*m = nm;
+	if ((cap = tx_grow_to(*n)) != 0) {
+		nm = tekg_realloc(*m, cap * sizeof *nm);
+		if (!nm)
+			return TEKG_ENOMEM;
+		*m = nm;
+	}
+	nm = *m;
 	nm[*n].key = tekg_strdup(key);
 	nm[*n].value = tekg_strndup(val, vlen);
 	if (!nm[*n].key || !nm[*n].value) {

@@ -43,10 +43,13 @@ int tx_diag(tekg_source *src, int code, size_t line, size_t off, const char *fmt
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	nd = tekg_realloc(src->diags, (src->n_diags + 1) * sizeof *nd);
-	if (!nd)
-		return TEKG_ENOMEM;
-	src->diags = nd;
+	if (tx_grow_to(src->n_diags)) {
+		nd = tekg_realloc(src->diags, tx_grow_to(src->n_diags) * sizeof *nd);
+		if (!nd)
+			return TEKG_ENOMEM;
+		src->diags = nd;
+	}
+	nd = src->diags;
 	nd[src->n_diags].code = code;
 	nd[src->n_diags].line = line;
 	nd[src->n_diags].byte_offset = off;
@@ -153,13 +156,24 @@ int tx_articles_from_text(tekg_source *src, const char *base, size_t len, int sp
 		li[a] = i;
 	}
 	{
-		tekg_article *na = tekg_realloc(src->arts, (src->n_arts + nart) * sizeof *na);
+		/* capacity: the next power of two (>= 4) above the count */
+		size_t have = src->n_arts ? 4 : 0, need = src->n_arts + nart;
+		tekg_article *na;
 
-		if (!na) {
-			rc = TEKG_ENOMEM;
-			goto cleanup;
+		while (have && have < src->n_arts)
+			have *= 2;
+		if (need > have) {
+			size_t cap = 4;
+
+			while (cap < need)
+				cap *= 2;
+			na = tekg_realloc(src->arts, cap * sizeof *na);
+			if (!na) {
+				rc = TEKG_ENOMEM;
+				goto cleanup;
+			}
+			src->arts = na;
 		}
-		src->arts = na;
 	}
 	for (i = 0; i < nart; i++) {
 		tekg_article *a = &src->arts[src->n_arts];

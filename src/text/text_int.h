@@ -231,6 +231,19 @@ int tx_articles_from_text(tekg_source *src, const char *base, size_t len,
 int tx_read_jsonl(tekg_source *src, const tekg_text_opts *opts, tekg_error *err);
 int tx_read_html(tekg_source *src, const tekg_text_opts *opts, tekg_error *err);
 
+/* Capacity for an array that grows one element at a time without keeping
+ * its capacity: when n is 0 or a power of two, grow to max(4, 2n) (so that
+ * appends stay amortised O(1)).  Returns the new capacity or 0 when no
+ * growth is needed. */
+static inline size_t tx_grow_to(size_t n)
+{
+	if (n == 0)
+		return 4;
+	if ((n & (n - 1)) != 0)
+		return 0;
+	return n < 4 ? 4 : 2 * n;
+}
+
 /* Append a diagnostic to src. */
 int tx_diag(tekg_source *src, int code, size_t line, size_t off, const char *fmt, ...)
 #if defined(__GNUC__)
