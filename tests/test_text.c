@@ -605,6 +605,47 @@ static void test_huge_line(void **state)
 	free(buf);
 }
 
+
+/* Many short lines: every per-line step must stay linear. */
+static void test_many_lines(void **state)
+{
+	size_t n = 200000, i, len = 0;
+	char *buf = malloc(n * 64 + 1);
+	tekg_source *s = NULL;
+	tekg_error err = {0};
+	struct timespec t0, t1;
+	double secs;
+
+	(void)state;
+	assert_non_null(buf);
+	/* one article with 100000 captions and 100000 sentences */
+	len += (size_t)sprintf(buf + len, "展会图片说明汇总\n");
+	for (i = 0; i < n / 2; i++) {
+		len += (size_t)sprintf(buf + len, "图为第%zu号展台。\n", i);
+		len += (size_t)sprintf(buf + len, "第%zu句正文，内容各不相同。\n", i);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(tekg_text_read(&s, "many.txt", buf, len, NULL, &err), 0);
+	assert_int_equal(s->n_arts, 1);
+	assert_int_equal(s->arts[0].n_sents, n / 2);
+	assert_int_equal(s->arts[0].n_meta, n / 2);
+	tekg_source_free(s);
+	/* JSON Lines: every other line malformed */
+	len = 0;
+	for (i = 0; i < n; i++)
+		len += (size_t)sprintf(buf + len, i % 2 ? "{\"text\": \"第%zu条。\"}\n" : "{bad %zu\n", i);
+	assert_int_equal(tekg_text_read(&s, "many.jsonl", buf, len, NULL, &err), 0);
+	assert_int_equal(s->n_arts, n / 2);
+	assert_int_equal(s->n_diags, n / 2);
+	assert_int_equal(s->diags[n / 2 - 1].line, n - 1);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	fprintf(stderr, "200000 lines twice: %.2f s\n", secs);
+	assert_true(secs < 120.0);
+	tekg_source_free(s);
+	free(buf);
+}
+
 /* ---- JSON Lines -------------------------------------------------------- */
 
 static void test_jsonl(void **state)
@@ -955,6 +996,7 @@ int main(void)
 		cmocka_unit_test(test_random_pieces),
 		cmocka_unit_test(test_seed_corpus),
 		cmocka_unit_test(test_huge_line),
+		cmocka_unit_test(test_many_lines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
