@@ -13,6 +13,7 @@
 
 #include "testutil.h"
 
+#include <pthread.h>
 #include <sys/resource.h>
 #include <time.h>
 
@@ -646,6 +647,47 @@ static void test_many_lines(void **state)
 	free(buf);
 }
 
+
+/* Several threads reading at once (OpenCC handles and tables are shared). */
+static void *reader_thread(void *arg)
+{
+	static const char *files[] = {DATA "hk-forum-trad.txt", DATA "page-mixed.txt",
+	                              DATA "big5.txt", DATA "page.html"};
+	size_t k = (size_t)(uintptr_t)arg, i;
+	intptr_t bad = 0;
+
+	for (i = 0; i < 20; i++) {
+		const char *f = files[(k + i) % 4];
+		size_t len = 0;
+		char *buf = slurp(f, &len);
+		tekg_source *s = NULL;
+		tekg_error err = {0};
+
+		if (!buf || tekg_text_read(&s, f, buf, len, NULL, &err) != 0 || s->n_arts == 0 ||
+		    strstr(s->arts[0].work, "論") != NULL)
+			bad++;
+		tekg_source_free(s);
+		free(buf);
+	}
+	return (void *)bad;
+}
+
+static void test_threads(void **state)
+{
+	pthread_t t[4];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, reader_thread, (void *)(uintptr_t)i), 0);
+	for (i = 0; i < 4; i++) {
+		void *r;
+
+		assert_int_equal(pthread_join(t[i], &r), 0);
+		assert_int_equal((intptr_t)r, 0);
+	}
+}
+
 /* ---- JSON Lines -------------------------------------------------------- */
 
 static void test_jsonl(void **state)
@@ -997,6 +1039,7 @@ int main(void)
 		cmocka_unit_test(test_seed_corpus),
 		cmocka_unit_test(test_huge_line),
 		cmocka_unit_test(test_many_lines),
+		cmocka_unit_test(test_threads),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

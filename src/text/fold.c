@@ -6,6 +6,7 @@
 #include "text/text_int.h"
 #include "util/utf8.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,29 +55,24 @@ static int trad_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int sorted;
+static pthread_once_t sort_once_ctl = PTHREAD_ONCE_INIT;
 static uint32_t keys[sizeof trad / sizeof trad[0]];
 static uint32_t vals[sizeof trad / sizeof trad[0]];
 
 static void sort_once(void)
 {
-	/* insertion sort of a tiny constant table; the result is the same in
-	 * every thread, so a benign race only repeats identical work */
+	/* insertion sort of a tiny constant table, once per process */
 	size_t n = sizeof trad / sizeof trad[0], i, j;
-	uint32_t k[sizeof trad / sizeof trad[0]], v[sizeof trad / sizeof trad[0]];
 
 	for (i = 0; i < n; i++) {
-		k[i] = trad[i].t;
-		v[i] = trad[i].s;
+		keys[i] = trad[i].t;
+		vals[i] = trad[i].s;
 	}
 	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && k[j - 1] > k[j]; j--) {
-			uint32_t t = k[j]; k[j] = k[j - 1]; k[j - 1] = t;
-			t = v[j]; v[j] = v[j - 1]; v[j - 1] = t;
+		for (j = i; j > 0 && keys[j - 1] > keys[j]; j--) {
+			uint32_t t = keys[j]; keys[j] = keys[j - 1]; keys[j - 1] = t;
+			t = vals[j]; vals[j] = vals[j - 1]; vals[j - 1] = t;
 		}
-	memcpy(keys, k, sizeof k);
-	memcpy(vals, v, sizeof v);
-	__atomic_store_n(&sorted, 1, __ATOMIC_RELEASE);
 }
 
 uint32_t tx_fold(uint32_t cp)
@@ -93,8 +89,7 @@ uint32_t tx_fold(uint32_t cp)
 		return 0x3002;
 	if (cp < 0x4E00 || cp > 0x9FFF)
 		return cp;
-	if (!__atomic_load_n(&sorted, __ATOMIC_ACQUIRE))
-		sort_once();
+	pthread_once(&sort_once_ctl, sort_once);
 	hit = bsearch(&cp, keys, sizeof keys / sizeof keys[0], sizeof keys[0], trad_cmp);
 	return hit ? vals[hit - keys] : cp;
 }

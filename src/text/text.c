@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 #include <libxml/xmlversion.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,19 +20,20 @@
 #define TEKG_OPENCC_VERSION ""
 #endif
 
+static char versions[160];
+static pthread_once_t versions_once = PTHREAD_ONCE_INIT;
+
+static void versions_init(void)
+{
+	snprintf(versions, sizeof versions, "libxml2 %s, OpenCC%s%s, jansson %s, utf8proc %s",
+	         LIBXML_DOTTED_VERSION, TEKG_OPENCC_VERSION[0] ? " " : "", TEKG_OPENCC_VERSION,
+	         JANSSON_VERSION, utf8proc_version());
+}
+
 const char *tekg_text_lib_versions(void)
 {
-	static char line[160];
-	static int done;
-
-	if (!__atomic_load_n(&done, __ATOMIC_ACQUIRE)) {
-		/* every thread writes the same bytes */
-		snprintf(line, sizeof line, "libxml2 %s, OpenCC%s%s, jansson %s, utf8proc %s",
-		         LIBXML_DOTTED_VERSION, TEKG_OPENCC_VERSION[0] ? " " : "",
-		         TEKG_OPENCC_VERSION, JANSSON_VERSION, utf8proc_version());
-		__atomic_store_n(&done, 1, __ATOMIC_RELEASE);
-	}
-	return line;
+	pthread_once(&versions_once, versions_init);
+	return versions;
 }
 
 int tx_diag(tekg_source *src, int code, size_t line, size_t off, const char *fmt, ...)
