@@ -1,10 +1,54 @@
-/* cmd_export.c - `tekg export` (placeholder). */
+/*
+ * cmd_export.c - `tekg export`: write the graph held in the database.
+ */
 #include "cli/cli.h"
+#include "cli/common.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+
+static const char help[] =
+	"Usage: tekg export [OPTION]...\n"
+	"Write the knowledge graph held in the database.\n\n"
+	"  -d, --db FILE             database (default tekg.db)\n"
+	"  -o, --output OUT          output file (default: standard output)\n"
+	"      --format FMT          graphml (default: from OUT's extension, else graphml)\n"
+	"      --include-duplicates  let near-duplicate articles count as evidence\n"
+	"  -h, --help                show this help and exit\n";
 
 int cmd_export(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	cli_err(NULL, "export: not implemented yet");
-	return EXIT_INTERNAL;
+	static const struct option longopts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"output", required_argument, NULL, 'o'},
+		{"format", required_argument, NULL, 'f'},
+		{"include-duplicates", no_argument, NULL, 'I'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *db = DEFAULT_DB, *out = "-", *format = NULL;
+	tekg_store *s = NULL;
+	int c, rc, dups = 0;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "d:o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'o': out = optarg; break;
+		case 'f': format = optarg; break;
+		case 'I': dups = 1; break;
+		case 'h': fputs(help, stdout); return EXIT_OK;
+		default:
+			return cli_usage(argv[0], "unknown option or missing value: '%s'",
+			                 argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage(argv[0], "unexpected argument '%s'", argv[optind]);
+	if ((rc = cli_open_store(&s, db, TEKG_STORE_READONLY)))
+		return rc;
+	rc = cli_export(s, out, format, dups);
+	tekg_store_close(s);
+	return rc;
 }

@@ -203,7 +203,7 @@ int cmd_tag(int argc, char **argv)
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+m:j:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "m:j:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'm':
 			model = optarg;

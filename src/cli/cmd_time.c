@@ -164,7 +164,7 @@ int cmd_time(int argc, char **argv)
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+d:jvh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:jvh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			date = optarg;

@@ -28,7 +28,10 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'tekg %s--help' for more information.\n", cmd ? "" : "");
+	if (cmd)
+		fprintf(stderr, "\nTry 'tekg %s --help' for more information.\n", cmd);
+	else
+		fputs("\nTry 'tekg --help' for more information.\n", stderr);
 	return EXIT_USAGE;
 }
 
