@@ -28,5 +28,12 @@ char *xart_work_text(const xart *xa, size_t ws, size_t we);
 int extract_dates(const xart *xa, const char *doc_date, tekg_extraction *out, tekg_error *err);
 int extract_entities(const xart *xa, const tekg_tag_result *tags, tekg_extraction *out,
                      tekg_error *err);
+/* Events with their arguments; runs after dates and entities, whose
+ * entities and mentions it finds in `out` (src/extract/events.c). */
+int extract_events(const xart *xa, const tekg_tag_result *tags, tekg_extraction *out,
+                   tekg_error *err);
+/* Keywords of the article for topics (src/extract/keywords.c). */
+int extract_keywords(const xart *xa, const tekg_tag_result *tags, tekg_extraction *out,
+                     tekg_error *err);
 
 #endif

@@ -16,9 +16,15 @@
 
 #include "schema_sql.h"
 
-/* Migrations: index i upgrades user_version i to i + 1. */
+/*
+ * A new database gets schema.sql, which is always the latest version.  An
+ * older database is upgraded by the deltas below: entry i takes
+ * user_version i + 1 to i + 2 (entry 0 takes version 1 to 2, and so on).
+ * Adding a version: change schema.sql, bump TEKG_STORE_SCHEMA_VERSION and
+ * append the delta here.
+ */
 static const char *const migrations[] = {
-	schema_sql,
+	NULL, /* placeholder so the array is never empty: version 1 is the first */
 };
 
 int store_dberr(tekg_store *s, tekg_error *err, const char *what)
@@ -124,17 +130,28 @@ static int migrate(tekg_store *s, tekg_error *err)
 	}
 	if (s->readonly)
 		return tekg_error_set(err, TEKG_EDB,
-		                      "%s: database needs an upgrade; run 'tekg reindex' on it first",
+		                      "%s: database has an older schema; any writing command (ingest, reindex) upgrades it",
 		                      s->path);
 	if ((rc = store_exec(s, "BEGIN IMMEDIATE", err)))
 		return rc;
-	for (; v < TEKG_STORE_SCHEMA_VERSION; v++) {
-		if ((rc = store_exec(s, migrations[v], err)))
+	if (v == 0) {
+		if ((rc = store_exec(s, schema_sql, err)))
 			goto fail;
-		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
-		if ((rc = store_exec(s, sql, err)))
+		v = TEKG_STORE_SCHEMA_VERSION;
+	}
+	for (; v < TEKG_STORE_SCHEMA_VERSION; v++) {
+		if ((size_t)(v - 1) >= sizeof migrations / sizeof migrations[0] ||
+		    migrations[v - 1] == NULL) {
+			rc = tekg_error_set(err, TEKG_EDB, "%s: no migration from schema version %d",
+			                    s->path, v);
+			goto fail;
+		}
+		if ((rc = store_exec(s, migrations[v - 1], err)))
 			goto fail;
 	}
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", TEKG_STORE_SCHEMA_VERSION);
+	if ((rc = store_exec(s, sql, err)))
+		goto fail;
 	return store_exec(s, "COMMIT", err);
 fail:
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
