@@ -938,6 +938,60 @@ static void test_random_pieces(void **state)
 	}
 }
 
+
+/* Random HTML and JSONL built from tricky pieces: no crash, invariants hold. */
+static void test_random_structured(void **state)
+{
+	static const char *html[] = {
+		"<p>", "</p>", "<div class=\"sidebar\">", "<div>", "</div>", "<br>", "<article>",
+		"</article>", "<script>", "</script>", "<!--", "-->", "<h1>", "</h1>", "<title>",
+		"</title>", "<meta property=\"og:title\" content=\"标题\">", "<nav>", "</nav>",
+		"深圳", "记者 张 盼", "。", "，", "&nbsp;", "&", "<", ">", "\"", "新华社北京8月25日电", "\n",
+		"<aside>", "<td>", "<table>", "<li>", "<![CDATA[x]]>", "<?xml?>", "<html>", "<body>"};
+	static const char *json[] = {
+		"{", "}", "\"text\"", "\"title\"", "\"date\"", ":", ",", "\"正文。\"", "\"2026-01-02\"",
+		"1", "null", "[", "]", "\\n", "\"", "\\u00e9", "\n", "true", "\"url\"", "\"x.hk\""};
+	uint64_t rng = 0xabcdefULL;
+	char buf[4096];
+	int iter, kind;
+
+	(void)state;
+	for (kind = 0; kind < 2; kind++)
+		for (iter = 0; iter < 1500; iter++) {
+			const char **pc = kind ? json : html;
+			size_t np = kind ? sizeof json / sizeof json[0] : sizeof html / sizeof html[0];
+			size_t len = 0, n;
+			tekg_source *s = NULL;
+			tekg_error err = {0};
+			tekg_text_opts o = {0};
+			int rc;
+
+			if (kind && iter % 3 == 0) /* often a well-formed line first */
+				len = (size_t)sprintf(buf, "{\"text\": \"第一句。\"}\n");
+			rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+			n = (size_t)(rng >> 33) % 100;
+			while (n--) {
+				size_t pl;
+
+				rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+				pl = strlen(pc[(rng >> 33) % np]);
+				if (len + pl >= sizeof buf)
+					break;
+				memcpy(buf + len, pc[(rng >> 33) % np], pl);
+				len += pl;
+			}
+			o.format = kind ? TEKG_FORMAT_JSONL : TEKG_FORMAT_HTML;
+			rc = tekg_text_read(&s, kind ? "r.jsonl" : "r.html", buf, len, &o, &err);
+			if (rc == 0) {
+				check_source(s);
+				tekg_source_free(s);
+			} else {
+				assert_true(rc == TEKG_EPARSE);
+				assert_null(s);
+			}
+		}
+}
+
 /* ---- the seed corpus --------------------------------------------------- */
 
 static void test_seed_corpus(void **state)
@@ -1036,6 +1090,7 @@ int main(void)
 		cmocka_unit_test(test_format_sniffing),
 		cmocka_unit_test(test_alloc_failures),
 		cmocka_unit_test(test_random_pieces),
+		cmocka_unit_test(test_random_structured),
 		cmocka_unit_test(test_seed_corpus),
 		cmocka_unit_test(test_huge_line),
 		cmocka_unit_test(test_many_lines),
