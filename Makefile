@@ -104,7 +104,7 @@ test: check
 
 demo: deps
 	@$(MAKE) --no-print-directory all
-	@sh tools/demo.sh
+	@TEKG=$(abspath $(TEKG_BIN)) sh tools/demo.sh
 
 bench: all
 	@sh bench/run.sh
