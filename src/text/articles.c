@@ -181,6 +181,7 @@ typedef struct chain_it {
 	const char *base;
 	const tx_paras *ps;
 	size_t pi, b;
+	int single; /* stop at the end of the first line */
 } chain_it;
 
 static int chain_next(chain_it *it)
@@ -197,16 +198,17 @@ static int chain_next(chain_it *it)
 			}
 			return (unsigned char)it->base[it->b++];
 		}
-		if (!(p->flags & PF_JOIN) || it->pi + 1 >= it->ps->n)
+		if (it->single || !(p->flags & PF_JOIN) || it->pi + 1 >= it->ps->n)
 			return -1;
 		it->pi++;
 		it->b = it->ps->p[it->pi].b0;
 	}
 }
 
-static uint64_t chain_hash(const char *base, const tx_paras *ps, size_t i, size_t *nbytes)
+static uint64_t chain_hash(const char *base, const tx_paras *ps, size_t i, int single,
+                           size_t *nbytes)
 {
-	chain_it it = {base, ps, i, ps->p[i].b0};
+	chain_it it = {base, ps, i, ps->p[i].b0, single};
 	uint64_t h = 1469598103934665603ULL;
 	int c;
 
@@ -219,9 +221,9 @@ static uint64_t chain_hash(const char *base, const tx_paras *ps, size_t i, size_
 	return h;
 }
 
-static int chain_equal(const char *base, const tx_paras *ps, size_t i, size_t j)
+static int chain_equal(const char *base, const tx_paras *ps, size_t i, int si, size_t j, int sj)
 {
-	chain_it a = {base, ps, i, ps->p[i].b0}, b = {base, ps, j, ps->p[j].b0};
+	chain_it a = {base, ps, i, ps->p[i].b0, si}, b = {base, ps, j, ps->p[j].b0, sj};
 	int x, y;
 
 	do {
@@ -233,27 +235,37 @@ static int chain_equal(const char *base, const tx_paras *ps, size_t i, size_t j)
 	return 1;
 }
 
+/*
+ * A paragraph (with its joined continuation lines) identical to an earlier
+ * one of the same article, ignoring whitespace, is dropped.  The first line
+ * of a joined paragraph is also remembered on its own, so that a repeated
+ * half of a broken paragraph (seed 003) is caught too.
+ */
 int tx_dedup(tx_paras *ps, const char *base)
 {
 	size_t cap = 16, i, *slot, mask;
+	uint64_t *hv;
 	uint32_t *gen;
 	uint32_t g = 1;
 	int art = -2;
 
-	while (cap < ps->n * 2 + 2)
+	while (cap < ps->n * 4 + 4)
 		cap *= 2;
 	mask = cap - 1;
 	slot = tekg_malloc(cap * sizeof *slot);
+	hv = tekg_malloc(cap * sizeof *hv);
 	gen = tekg_calloc(cap, sizeof *gen);
-	if (!slot || !gen) {
+	if (!slot || !gen || !hv) {
 		tekg_free(slot);
+		tekg_free(hv);
 		tekg_free(gen);
 		return TEKG_ENOMEM;
 	}
 	for (i = 0; i < ps->n; i++) {
 		tx_para *p = &ps->p[i];
-		size_t nb, h, k;
-		uint64_t hv;
+		size_t nb, h, k, nl;
+		uint64_t ch, lh;
+		int chained, dup = 0, mode;
 
 		if (p->art != art) {
 			art = p->art;
@@ -263,28 +275,46 @@ int tx_dedup(tx_paras *ps, const char *base)
 			continue;
 		if (i > 0 && (ps->p[i - 1].flags & PF_JOIN))
 			continue; /* not the head of a chain */
-		hv = chain_hash(base, ps, i, &nb);
-		p->hash = hv;
+		chained = (p->flags & PF_JOIN) != 0;
+		ch = chain_hash(base, ps, i, 0, &nb);
+		p->hash = ch;
 		if (nb < 18) /* about six CJK chars: short lines may repeat legitimately */
 			continue;
-		for (h = (size_t)hv & mask;; h = (h + 1) & mask) {
-			if (gen[h] != g) {
-				gen[h] = g;
-				slot[h] = i;
+		/* look up the chain; a single line also matches remembered first lines */
+		for (h = (size_t)ch & mask; gen[h] == g; h = (h + 1) & mask) {
+			size_t j = slot[h] >> 1;
+
+			mode = (int)(slot[h] & 1);
+			if (hv[h] == ch && (chained ? !mode : 1) &&
+			    chain_equal(base, ps, j, mode, i, 0)) {
+				dup = 1;
 				break;
 			}
-			if (ps->p[slot[h]].hash == hv && chain_equal(base, ps, slot[h], i)) {
-				/* drop the repeat and its continuation lines */
-				for (k = i;; k++) {
-					ps->p[k].role = RO_DUP;
-					if (!(ps->p[k].flags & PF_JOIN) || k + 1 >= ps->n)
-						break;
-				}
-				break;
+		}
+		if (dup) {
+			for (k = i;; k++) {
+				ps->p[k].role = RO_DUP;
+				if (!(ps->p[k].flags & PF_JOIN) || k + 1 >= ps->n)
+					break;
+			}
+			continue;
+		}
+		gen[h] = g;
+		slot[h] = i << 1;
+		hv[h] = ch;
+		if (chained) {
+			lh = chain_hash(base, ps, i, 1, &nl);
+			if (nl >= 18) {
+				for (h = (size_t)lh & mask; gen[h] == g; h = (h + 1) & mask)
+					;
+				gen[h] = g;
+				slot[h] = (i << 1) | 1;
+				hv[h] = lh;
 			}
 		}
 	}
 	tekg_free(slot);
+	tekg_free(hv);
 	tekg_free(gen);
 	return 0;
 }

@@ -437,8 +437,21 @@ static int join_ok(const char *base, const tx_para *P, const tx_para *Q, const t
 	last = pt.raw[pt.n - 1];
 	if (tx_is_punct(last) || tx_is_space(last))
 		return 0;
-	if (tx_is_punct(qh.raw[0]) || list_marker(&qh))
+	if (list_marker(&qh))
 		return 0;
+	if (tx_is_punct(qh.raw[0])) {
+		/* only an inline quoted term (“一站式结算”，…) continues a sentence */
+		size_t j;
+
+		if (qh.raw[0] != 0x201C && qh.raw[0] != 0x300C)
+			return 0;
+		for (j = 1; j < qh.n && j < 14; j++)
+			if (qh.raw[j] == 0x201D || qh.raw[j] == 0x300D || tx_is_punct(qh.raw[j]))
+				break;
+		if (j >= qh.n || j >= 14 || (qh.raw[j] != 0x201D && qh.raw[j] != 0x300D) ||
+		    j + 1 >= qh.n || (qh.f[j + 1] != ',' && qh.f[j + 1] != 0x3001))
+			return 0;
+	}
 	/* a short line without end punctuation (特稿) is a tag, not a continuation */
 	if (qh.whole && qh.n <= 6 && !tx_is_punct(qh.raw[qh.n - 1]))
 		return 0;
