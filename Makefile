@@ -34,6 +34,7 @@ endif
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+OPENCC_VERSION := $(shell $(PKG_CONFIG) --modversion opencc 2>/dev/null)
 TEST_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS   := $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 EXTRA_LIBS := -lm -lpthread
@@ -54,6 +55,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
 # SIMD kernels are chosen at run time; only their own files get -m flags.
+$(BUILD)/src/text/text.o: ALL_CFLAGS += -DTEKG_OPENCC_VERSION='"$(OPENCC_VERSION)"'
 $(BUILD)/%_avx2.o: ALL_CFLAGS += -mavx2 -mfma
 $(BUILD)/%_avx512.o: ALL_CFLAGS += -mavx512f -mavx512bw -mfma
 
