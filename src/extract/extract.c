@@ -55,6 +55,7 @@ static size_t *byte_table(const char *s, size_t len, size_t chars)
 int xart_init(xart *xa, const tekg_article *a)
 {
 	xa->a = a;
+	xa->doc_date = NULL;
 	xa->obyte = byte_table(a->orig, a->orig_len, a->orig_chars);
 	xa->wbyte = byte_table(a->work, a->work_len, a->work_chars);
 	if (!xa->obyte || !xa->wbyte) {
@@ -121,6 +122,7 @@ int tekg_extract_article(tekg_extractor *x, const tekg_article *a, const char *d
 	(void)x;
 	if ((rc = xart_init(&xa, a)))
 		return tekg_error_set(err, rc, "out of memory");
+	xa.doc_date = doc_date;
 	if ((rc = extract_dates(&xa, doc_date, out, err)))
 		goto cleanup;
 	if (tags && (rc = extract_entities(&xa, tags, out, err)))

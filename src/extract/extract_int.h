@@ -12,6 +12,7 @@ typedef struct xart {
 	const tekg_article *a;
 	size_t *obyte;   /* orig_chars + 1 entries */
 	size_t *wbyte;   /* work_chars + 1 entries */
+	const char *doc_date; /* "YYYY-MM-DD" anchor of the article, or NULL (borrowed) */
 } xart;
 
 int xart_init(xart *xa, const tekg_article *a);
