@@ -1,19 +1,22 @@
 /*
- * graphml.c - the GraphML writer (libxml2 xmlTextWriter), following the
- * graph contract: XML declaration in UTF-8, the GraphML namespace as the
- * default namespace, <key>s first (ids k0.., attr.type one of boolean int
- * long float double string, for="node" or "edge"), then nodes, then edges
- * with ids e0..; values in the C locale; NaN/Inf values left out.
+ * graphml.c - the GraphML writer, following the graph contract: XML
+ * declaration in UTF-8, the GraphML namespace as the default namespace,
+ * <key>s first (ids k0.., attr.type one of boolean long double string,
+ * for="node" or "edge"), then nodes, then edges with ids e0..;
+ * edgedefault="directed"; values in the C locale; NaN/Inf values left out.
+ *
+ * The prologue, the root and the <key> declarations go through libxml2's
+ * xmlTextWriter; nodes and edges are streamed as pre-escaped markup (one
+ * pass per string, see tekg_xml_escape) through the same writer in 64 KiB
+ * chunks, so memory stays flat and the writer keeps up with igraph's.
  */
 #include "tekg/export.h"
+#include "export/sink.h"
 #include "export/xmlsafe.h"
 #include "util/alloc.h"
 
-#include <libxml/xmlwriter.h>
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #define NS "http://graphml.graphdrawing.org/xmlns"
 #define W(call)                                                                        \
@@ -30,27 +33,6 @@ static const char *graphml_type(tekg_attr_type t)
 	case TEKG_ATTR_DOUBLE: return "double";
 	case TEKG_ATTR_BOOL: return "boolean";
 	default: return "string";
-	}
-}
-
-/* Format one value; returns 0 when it must be left out. */
-static int value_text(const tekg_attr_value *v, tekg_buf *tmp, char *num, size_t n,
-                      const char **out)
-{
-	switch (v->type) {
-	case TEKG_ATTR_INT:
-		snprintf(num, n, "%lld", (long long)v->i);
-		*out = num;
-		return 1;
-	case TEKG_ATTR_BOOL:
-		*out = v->i ? "true" : "false";
-		return 1;
-	case TEKG_ATTR_DOUBLE:
-		*out = num;
-		return tekg_xml_double(v->d, num, n);
-	default:
-		*out = tekg_xml_safe(tmp, v->s);
-		return *out != NULL;
 	}
 }
 
@@ -73,38 +55,79 @@ static int write_keys(xmlTextWriterPtr w, const tekg_graph *g, tekg_elem e, size
 	}
 	return 0;
 io_error:
-	return -1;
+	return TEKG_EIO;
 }
 
-static int write_data(xmlTextWriterPtr w, const tekg_graph *g, tekg_elem e, size_t i,
-                      size_t base, tekg_buf *tmp)
+/* <data> children of element i, appended to b. */
+static int put_data(tekg_buf *b, const tekg_graph *g, tekg_elem e, size_t i, size_t base)
 {
 	size_t k, nk = tekg_graph_n_attrs(g, e);
 	tekg_attr_value v;
-	const char *text;
-	char id[32], num[64];
+	char num[64], key[32];
+	int rc = 0;
 
-	for (k = 0; k < nk; k++) {
+	for (k = 0; k < nk && rc == 0; k++) {
 		if (!tekg_graph_attr_get(g, e, k, i, &v))
 			continue;
-		if (!value_text(&v, tmp, num, sizeof num, &text))
+		if (v.type != TEKG_ATTR_STRING && !tekg_export_scalar(&v, num, sizeof num))
 			continue;
-		snprintf(id, sizeof id, "k%zu", base + k);
-		W(xmlTextWriterStartElement(w, X("data")));
-		W(xmlTextWriterWriteAttribute(w, X("key"), X(id)));
-		W(xmlTextWriterWriteString(w, X(text)));
-		W(xmlTextWriterEndElement(w));
+		key[0] = 'k';
+		tekg_fmt_i64((int64_t)(base + k), key + 1);
+		rc = tekg_buf_append(b, "      <data key=\"", 17);
+		rc = rc ? rc : tekg_buf_puts(b, key);
+		rc = rc ? rc : tekg_buf_append(b, "\">", 2);
+		if (v.type == TEKG_ATTR_STRING)
+			rc = rc ? rc : tekg_xml_escape(b, v.s, 0);
+		else
+			rc = rc ? rc : tekg_buf_puts(b, num);
+		rc = rc ? rc : tekg_buf_append(b, "</data>\n", 8);
 	}
-	return 0;
-io_error:
-	return -1;
+	return rc;
 }
 
-static int write_doc(xmlTextWriterPtr w, const tekg_graph *g, tekg_buf *tmp)
+static int write_body(tekg_sink *s, const tekg_graph *g)
 {
 	size_t nn = tekg_graph_count(g, TEKG_NODE), ne = tekg_graph_count(g, TEKG_EDGE);
-	size_t nkn = tekg_graph_n_attrs(g, TEKG_NODE), i, s, d;
-	char id[32];
+	size_t nkn = tekg_graph_n_attrs(g, TEKG_NODE), i, src, dst;
+	tekg_buf *b = &s->b;
+	char id[24];
+	int rc = tekg_buf_putc(b, '\n');
+
+	for (i = 0; i < nn && rc == 0; i++) {
+		rc = tekg_buf_append(b, "    <node id=\"", 14);
+		rc = rc ? rc : tekg_xml_escape(b, tekg_graph_node_id(g, i), 1);
+		rc = rc ? rc : tekg_buf_append(b, "\">\n", 3);
+		rc = rc ? rc : put_data(b, g, TEKG_NODE, i, 0);
+		rc = rc ? rc : tekg_buf_append(b, "    </node>\n", 12);
+		if (rc == 0 && tekg_sink_tick(s))
+			return TEKG_EIO;
+	}
+	for (i = 0; i < ne && rc == 0; i++) {
+		tekg_graph_edge_ends(g, i, &src, &dst);
+		tekg_fmt_i64((int64_t)i, id);
+		rc = tekg_buf_append(b, "    <edge id=\"e", 15);
+		rc = rc ? rc : tekg_buf_puts(b, id);
+		rc = rc ? rc : tekg_buf_append(b, "\" source=\"", 10);
+		rc = rc ? rc : tekg_xml_escape(b, tekg_graph_node_id(g, src), 1);
+		rc = rc ? rc : tekg_buf_append(b, "\" target=\"", 10);
+		rc = rc ? rc : tekg_xml_escape(b, tekg_graph_node_id(g, dst), 1);
+		rc = rc ? rc : tekg_buf_append(b, "\">\n", 3);
+		rc = rc ? rc : put_data(b, g, TEKG_EDGE, i, nkn);
+		rc = rc ? rc : tekg_buf_append(b, "    </edge>\n", 12);
+		if (rc == 0 && tekg_sink_tick(s))
+			return TEKG_EIO;
+	}
+	rc = rc ? rc : tekg_buf_append(b, "  ", 2);
+	if (rc == 0 && tekg_sink_flush(s))
+		rc = TEKG_EIO;
+	return rc;
+}
+
+static int write_doc(tekg_sink *s, const tekg_graph *g, tekg_buf *tmp)
+{
+	xmlTextWriterPtr w = s->w;
+	size_t nkn = tekg_graph_n_attrs(g, TEKG_NODE), i;
+	int rc;
 
 	W(xmlTextWriterSetIndent(w, 1));
 	W(xmlTextWriterSetIndentString(w, X("  ")));
@@ -115,8 +138,9 @@ static int write_doc(xmlTextWriterPtr w, const tekg_graph *g, tekg_buf *tmp)
 	                              X("http://www.w3.org/2001/XMLSchema-instance")));
 	W(xmlTextWriterWriteAttribute(w, X("xsi:schemaLocation"),
 	                              X(NS " " NS "/1.0/graphml.xsd")));
-	W(write_keys(w, g, TEKG_NODE, 0, tmp));
-	W(write_keys(w, g, TEKG_EDGE, nkn, tmp));
+	if ((rc = write_keys(w, g, TEKG_NODE, 0, tmp)) ||
+	    (rc = write_keys(w, g, TEKG_EDGE, nkn, tmp)))
+		return rc;
 	W(xmlTextWriterStartElement(w, X("graph")));
 	W(xmlTextWriterWriteAttribute(w, X("id"), X("tekg")));
 	W(xmlTextWriterWriteAttribute(w, X("edgedefault"), X("directed")));
@@ -134,105 +158,25 @@ static int write_doc(xmlTextWriterPtr w, const tekg_graph *g, tekg_buf *tmp)
 		}
 		tekg_buf_free(&desc);
 	}
-	for (i = 0; i < nn; i++) {
-		W(xmlTextWriterStartElement(w, X("node")));
-		W(xmlTextWriterWriteAttribute(w, X("id"), X(tekg_graph_node_id(g, i))));
-		W(write_data(w, g, TEKG_NODE, i, 0, tmp));
-		W(xmlTextWriterEndElement(w));
-	}
-	for (i = 0; i < ne; i++) {
-		tekg_graph_edge_ends(g, i, &s, &d);
-		snprintf(id, sizeof id, "e%zu", i);
-		W(xmlTextWriterStartElement(w, X("edge")));
-		W(xmlTextWriterWriteAttribute(w, X("id"), X(id)));
-		W(xmlTextWriterWriteAttribute(w, X("source"), X(tekg_graph_node_id(g, s))));
-		W(xmlTextWriterWriteAttribute(w, X("target"), X(tekg_graph_node_id(g, d))));
-		W(write_data(w, g, TEKG_EDGE, i, nkn, tmp));
-		W(xmlTextWriterEndElement(w));
-	}
+	if ((rc = write_body(s, g)))
+		return rc;
+	W(xmlTextWriterEndElement(w)); /* graph */
+	W(xmlTextWriterEndElement(w)); /* graphml */
 	W(xmlTextWriterEndDocument(w));
 	return 0;
 io_error:
-	return -1;
+	return TEKG_EIO;
 }
 
 int tekg_export_graphml(const tekg_graph *g, const char *path, tekg_error *err)
 {
-	char tmpname[4096];
-	xmlTextWriterPtr w = NULL;
-	xmlOutputBufferPtr ob;
 	tekg_buf tmp = {0};
-	FILE *f;
-	int to_stdout = strcmp(path, "-") == 0, rc = 0, failed;
+	tekg_sink s;
+	int rc;
 
-	if (to_stdout) {
-		f = stdout;
-	} else {
-		if (tekg_export_tmpname(path, tmpname, sizeof tmpname))
-			return tekg_error_set(err, TEKG_EINVAL, "%s: path too long", path);
-		if ((f = fopen(tmpname, "w")) == NULL)
-			return tekg_error_set(err, TEKG_EIO, "%s: cannot write: %s", path,
-			                      strerror(errno));
-	}
-	ob = xmlOutputBufferCreateFile(f, NULL);
-	if (ob == NULL || (w = xmlNewTextWriter(ob)) == NULL) {
-		if (ob && !w)
-			xmlOutputBufferClose(ob);
-		rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
-		goto cleanup;
-	}
-	failed = write_doc(w, g, &tmp) < 0;
-	xmlFreeTextWriter(w); /* flushes the buffer into f */
-	w = NULL;
-	if (failed || fflush(f) != 0 || ferror(f)) {
-		rc = tekg_error_set(err, TEKG_EIO, "%s: write failed: %s", path, strerror(errno));
-		goto cleanup;
-	}
-cleanup:
-	if (!to_stdout) {
-		if (fclose(f) != 0 && rc == 0)
-			rc = tekg_error_set(err, TEKG_EIO, "%s: write failed: %s", path,
-			                    strerror(errno));
-		if (rc == 0 && tekg_export_commit(tmpname, path))
-			rc = tekg_error_set(err, TEKG_EIO, "%s: cannot rename into place: %s", path,
-			                    strerror(errno));
-		if (rc)
-			unlink(tmpname);
-	}
+	if ((rc = tekg_sink_open(&s, path, 1, err)))
+		return rc;
+	rc = write_doc(&s, g, &tmp);
 	tekg_buf_free(&tmp);
-	return rc;
-}
-
-int tekg_export_format_pick(const char *name, const char *path, tekg_export_format *out,
-                            tekg_error *err)
-{
-	const char *dot;
-
-	*out = TEKG_EXPORT_GRAPHML;
-	if (name) {
-		if (strcmp(name, "graphml") == 0)
-			return 0;
-		return tekg_error_set(err, TEKG_EINVAL, "unknown format '%s' (known: graphml)", name);
-	}
-	if (path && (dot = strrchr(path, '.')) != NULL && strcmp(dot, ".graphml") == 0)
-		return 0;
-	return 0;
-}
-
-int tekg_export_write(const tekg_graph *g, tekg_export_format f, const char *path,
-                      tekg_error *err)
-{
-	switch (f) {
-	case TEKG_EXPORT_GRAPHML:
-	default:
-		return tekg_export_graphml(g, path, err);
-	}
-}
-
-const char *tekg_export_lib_version(void)
-{
-	static char buf[48];
-
-	snprintf(buf, sizeof buf, "libxml2 %s", xmlParserVersion);
-	return buf;
+	return tekg_sink_close(&s, rc, err);
 }

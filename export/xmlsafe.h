@@ -1,10 +1,14 @@
 /*
- * xmlsafe.h - helpers shared by the XML writers (GraphML, GEXF).
+ * xmlsafe.h - helpers shared by the writers in export/: text made safe for
+ * XML (and reused by CSV and JSON so every format carries the same
+ * strings), numbers in the C locale, partial ISO dates widened to full
+ * dates, and the write-to-temporary-then-rename step.
  */
 #ifndef TEKG_EXPORT_XMLSAFE_H
 #define TEKG_EXPORT_XMLSAFE_H
 
 #include <stddef.h>
+#include "tekg/graph.h"
 #include "util/buf.h"
 
 /*
@@ -15,9 +19,44 @@
  */
 const char *tekg_xml_safe(tekg_buf *b, const char *s);
 
+/*
+ * Append s to b made safe as above and escaped for XML: &, <, > and " as
+ * entities; with `attr` also tab, LF and CR as character references, so an
+ * attribute value survives attribute-value normalisation unchanged.
+ * 0 or TEKG_ENOMEM/TEKG_ELIMIT (b unchanged past what was appended).
+ * One pass, no allocation beyond b's growth.
+ */
+int tekg_xml_escape(tekg_buf *b, const char *s, int attr);
+
+/*
+ * Append s to b made safe as above, as one RFC 4180 field: quoted (with
+ * quotes doubled) when it holds a comma, a quote, CR or LF, or starts or
+ * ends with a space.  0 or TEKG_ENOMEM/TEKG_ELIMIT.
+ */
+int tekg_csv_field(tekg_buf *b, const char *s);
+
 /* Format a double in the C locale, shortest round-trip form ("1", "0.25");
  * returns 0 when v is NaN or infinite (then nothing should be written). */
 int tekg_xml_double(double v, char *out, size_t n);
+
+/*
+ * Widen an ISO 8601 date at any precision ("2025", "2025-12", "2025-12-11",
+ * or a date-time, whose date part is used) to a full date YYYY-MM-DD in
+ * out (11 bytes): the first day of the period when `last` is 0, the last
+ * day when 1.  Returns 0 when s is not such a date (out is then "").
+ */
+int tekg_date_widen(const char *s, int last, char out[11]);
+
+/* Decimal digits of v into out (24 bytes room), NUL-terminated; returns
+ * a pointer to the NUL.  No locale, no snprintf. */
+char *tekg_fmt_i64(int64_t v, char *out);
+
+/*
+ * Text of a non-string value in the C locale into num (n >= 32): integers
+ * as digits, booleans as true/false, doubles as tekg_xml_double.  Returns 0
+ * when the value must be left out (NaN, infinities) or is a string.
+ */
+int tekg_export_scalar(const tekg_attr_value *v, char *num, size_t n);
 
 /* Temporary-file dance: a unique name beside `path`, then rename. */
 int tekg_export_tmpname(const char *path, char *out, size_t n);
