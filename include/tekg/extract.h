@@ -64,6 +64,15 @@ typedef struct tekg_x_edge {
 	double weight;       /* 1 unless the relation carries a strength */
 } tekg_x_edge;
 
+/* A keyword of the document for topics (src/extract/keywords.c): a noun,
+ * verbal noun or merged phrase with its count and TF-IDF weight. */
+typedef struct tekg_x_keyword {
+	char *word;          /* simplified form, e.g. "口岸经济" */
+	size_t tf;           /* occurrences in the document */
+	double idf;          /* IDF from jieba's idf.txt; < 0 when the file is missing */
+	double weight;       /* tf / max tf * idf (the static score; topics re-blend it) */
+} tekg_x_keyword;
+
 typedef struct tekg_extraction {
 	tekg_x_entity *entities;
 	size_t n_entities, cap_entities;
@@ -71,6 +80,8 @@ typedef struct tekg_extraction {
 	size_t n_mentions, cap_mentions;
 	tekg_x_edge *edges;
 	size_t n_edges, cap_edges;
+	tekg_x_keyword *keywords;  /* best first; owned */
+	size_t n_keywords, cap_keywords;
 } tekg_extraction;
 
 /* Release everything inside x (not x itself).  NULL is a no-op. */
@@ -93,6 +104,17 @@ int tekg_extraction_mention(tekg_extraction *x, size_t entity, size_t sentence,
                             size_t start, size_t end, const char *surface, const char *norm);
 int tekg_extraction_edge(tekg_extraction *x, const char *type, size_t src, size_t dst,
                          size_t sentence, const char *role, const char *title, double weight);
+/* Append a keyword (word copied).  0 or TEKG_ENOMEM. */
+int tekg_extraction_keyword(tekg_extraction *x, const char *word, size_t tf, double idf,
+                            double weight);
+
+/* The IDF table the keyword extractor uses: $TEKG_IDF_FILE when set and
+ * non-empty, else tekg_keywords_default_idf().  Loaded once per process on
+ * first use.  Returns the path loaded, or NULL when it could not be read
+ * (keywords then carry idf < 0 and topics use corpus IDF only). */
+const char *tekg_keywords_idf_path(void);
+/* "/usr/lib/python3/dist-packages/jieba/analyse/idf.txt" (python3-jieba). */
+const char *tekg_keywords_default_idf(void);
 
 /* ---- the extraction stage ------------------------------------------- */
 

@@ -59,9 +59,12 @@ void tekg_extraction_clear(tekg_extraction *x)
 		tekg_free(x->edges[i].role);
 		tekg_free(x->edges[i].title);
 	}
+	for (i = 0; i < x->n_keywords; i++)
+		tekg_free(x->keywords[i].word);
 	tekg_free(x->entities);
 	tekg_free(x->mentions);
 	tekg_free(x->edges);
+	tekg_free(x->keywords);
 	memset(x, 0, sizeof *x);
 }
 
@@ -180,5 +183,22 @@ int tekg_extraction_edge(tekg_extraction *x, const char *type, size_t src, size_
 	e->sentence = sentence;
 	e->weight = weight;
 	x->n_edges++;
+	return 0;
+}
+
+int tekg_extraction_keyword(tekg_extraction *x, const char *word, size_t tf, double idf,
+                            double weight)
+{
+	tekg_x_keyword *k;
+
+	if (grow((void **)&x->keywords, &x->cap_keywords, x->n_keywords, sizeof *k))
+		return TEKG_ENOMEM;
+	k = &x->keywords[x->n_keywords];
+	if ((k->word = tekg_strdup(word)) == NULL)
+		return TEKG_ENOMEM;
+	k->tf = tf;
+	k->idf = idf;
+	k->weight = weight;
+	x->n_keywords++;
 	return 0;
 }

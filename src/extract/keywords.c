@@ -1,14 +1,406 @@
 /*
- * keywords.c - keywords for topics (the topics work fills this in).
+ * keywords.c - the keywords of one article, for topics (docs/topics.md).
+ *
+ * 1. Candidates: the tagger's nouns and verbal nouns (n, vn, nz, nw, an)
+ *    made of CJK ideographs, and Latin acronyms (APEC, AI), not boilerplate
+ *    (kw_stop.c).  Entities (PER, LOC, ORG, TIME) are not keywords.
+ *    One-character nouns (碳) only count inside phrases (碳市场).
+ * 2. Runs: maximal sequences of adjacent candidates inside one sentence.
+ *    Any other token (a verb, punctuation, a space, a stop word) ends a run.
+ * 3. Phrases: inside runs, a sequence of two or three words (at most 8
+ *    characters) that occurs KW_MIN_PHRASE_TF times or more in the article
+ *    is merged into one keyword (口岸 经济 -> 口岸经济; 碳 市场 -> 碳市场).
+ *    A phrase does not start with a generic word nor end with a
+ *    one-character word (全国 碳 is not a phrase).  Runs are covered
+ *    left to right: a three-word phrase when it is frequent and at least as
+ *    frequent as its first two words, else a two-word phrase, else a word.
+ * 4. Score: tf / (highest tf in the article) * idf, idf from jieba's
+ *    idf.txt (the table's median for an unknown word; an unknown phrase
+ *    takes the largest idf of its words).  Generic words alone (经济) and
+ *    phrases of generic words only (高质量 发展) are dropped.  The best
+ *    KW_MAX are kept, ties by word (bytes), so the result is deterministic.
+ *
+ * Memory: proportional to the article's tokens.  Errors: TEKG_ENOMEM only.
  */
 #include "extract/extract_int.h"
+#include "extract/kw_int.h"
+#include "util/alloc.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- a small string -> counts map ------------------------------------- */
+
+typedef struct kw_ent {
+	char *word;       /* owned */
+	size_t ngram_tf;  /* occurrences as an n-gram inside runs (phrases) */
+	size_t tf;        /* occurrences in the final cover */
+	unsigned nwords;  /* words merged into it */
+	int generic;      /* every word of it is generic */
+	double idf, weight;
+} kw_ent;
+
+typedef struct kw_map {
+	kw_ent *ents;
+	size_t n, cap;
+	size_t *slots;    /* index + 1, 0 = free */
+	size_t mask;
+} kw_map;
+
+static uint64_t fnv(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static void map_free(kw_map *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		tekg_free(m->ents[i].word);
+	tekg_free(m->ents);
+	tekg_free(m->slots);
+	memset(m, 0, sizeof *m);
+}
+
+static int map_rehash(kw_map *m, size_t nslots)
+{
+	size_t *s = tekg_calloc(nslots, sizeof *s), i, h;
+
+	if (s == NULL)
+		return TEKG_ENOMEM;
+	for (i = 0; i < m->n; i++) {
+		for (h = fnv(m->ents[i].word) & (nslots - 1); s[h]; h = (h + 1) & (nslots - 1))
+			;
+		s[h] = i + 1;
+	}
+	tekg_free(m->slots);
+	m->slots = s;
+	m->mask = nslots - 1;
+	return 0;
+}
+
+/* The entry for `word`, created (word copied) when absent; NULL on no memory. */
+static kw_ent *map_get(kw_map *m, const char *word, int create)
+{
+	size_t h;
+	kw_ent *e;
+
+	if (m->slots == NULL || 2 * (m->n + 1) > m->mask + 1) {
+		if (!create && m->slots == NULL)
+			return NULL;
+		if (map_rehash(m, m->slots ? 2 * (m->mask + 1) : 256))
+			return NULL;
+	}
+	for (h = fnv(word) & m->mask; m->slots[h]; h = (h + 1) & m->mask)
+		if (strcmp(m->ents[m->slots[h] - 1].word, word) == 0)
+			return &m->ents[m->slots[h] - 1];
+	if (!create)
+		return NULL;
+	if (m->n == m->cap) {
+		size_t ncap = m->cap ? 2 * m->cap : 64;
+		kw_ent *ne = tekg_realloc(m->ents, ncap * sizeof *ne);
+		if (ne == NULL)
+			return NULL;
+		m->ents = ne;
+		m->cap = ncap;
+	}
+	e = &m->ents[m->n];
+	memset(e, 0, sizeof *e);
+	if ((e->word = tekg_strdup(word)) == NULL)
+		return NULL;
+	m->slots[h] = ++m->n;
+	return e;
+}
+
+/* ---- candidates --------------------------------------------------------- */
+
+static int is_ascii_word(const char *w)
+{
+	int letters = 0;
+
+	for (; *w; w++) {
+		unsigned char c = (unsigned char)*w;
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+			letters++;
+		else if (!(c >= '0' && c <= '9') && c != '-')
+			return 0;
+	}
+	return letters > 0;
+}
+
+static size_t u8_chars(const char *w)
+{
+	size_t n = 0;
+
+	for (; *w; w++)
+		n += ((unsigned char)*w & 0xC0) != 0x80;
+	return n;
+}
+
+/* 1 when every code point of w is a CJK ideograph or an ASCII letter or
+ * digit (no punctuation, symbols or spaces). */
+static int plain_word(const char *w)
+{
+	const unsigned char *p = (const unsigned char *)w;
+
+	while (*p) {
+		uint32_t cp;
+		size_t n;
+		if (*p < 0x80) {
+			if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+			      (*p >= '0' && *p <= '9')))
+				return 0;
+			p++;
+			continue;
+		}
+		if ((*p & 0xE0) == 0xC0) { cp = *p & 0x1F; n = 1; }
+		else if ((*p & 0xF0) == 0xE0) { cp = *p & 0x0F; n = 2; }
+		else if ((*p & 0xF8) == 0xF0) { cp = *p & 0x07; n = 3; }
+		else return 0;
+		for (p++; n > 0; n--, p++) {
+			if ((*p & 0xC0) != 0x80)
+				return 0;
+			cp = cp << 6 | (*p & 0x3F);
+		}
+		if (!((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+		      (cp >= 0x20000 && cp <= 0x3134F)))
+			return 0;
+	}
+	return 1;
+}
+
+/* 1 when token text `w` of tagger type `t` may be part of a keyword: a
+ * noun-like word of plain characters, or a Latin acronym.  One-character
+ * nouns (碳) only count inside phrases (碳市场): the final scoring drops
+ * one-character keywords. */
+static int candidate(const char *w, const char *t)
+{
+	static const char *const noun_types[] = {"n", "vn", "nz", "nw", "an"};
+	size_t i;
+
+	if (!plain_word(w) || kw_is_stop(w))
+		return 0;
+	if (is_ascii_word(w))
+		return strlen(w) >= 2 && strcmp(t, "PER") && strcmp(t, "TIME") &&
+		       strcmp(t, "m") && strcmp(t, "q") && strcmp(t, "w");
+	for (i = 0; i < sizeof noun_types / sizeof noun_types[0]; i++)
+		if (strcmp(t, noun_types[i]) == 0)
+			return u8_chars(w) >= 2 || strcmp(t, "n") == 0;
+	return 0;
+}
+
+/* The candidate words of the article in order; run[i] numbers the run of
+ * word i.  All owned by the struct. */
+typedef struct kw_words {
+	char **w;
+	size_t *run;
+	size_t n, cap;
+} kw_words;
+
+static void words_free(kw_words *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++)
+		tekg_free(k->w[i]);
+	tekg_free(k->w);
+	tekg_free(k->run);
+	memset(k, 0, sizeof *k);
+}
+
+static int words_push(kw_words *k, char *w, size_t run)
+{
+	if (k->n == k->cap) {
+		size_t ncap = k->cap ? 2 * k->cap : 256;
+		char **nw = tekg_realloc(k->w, ncap * sizeof *nw);
+		size_t *nr;
+		if (nw == NULL)
+			return TEKG_ENOMEM;
+		k->w = nw;
+		if ((nr = tekg_realloc(k->run, ncap * sizeof *nr)) == NULL)
+			return TEKG_ENOMEM;
+		k->run = nr;
+		k->cap = ncap;
+	}
+	k->w[k->n] = w;
+	k->run[k->n++] = run;
+	return 0;
+}
+
+static int collect(const xart *xa, const tekg_tag_result *tags, kw_words *k)
+{
+	const tekg_article *a = xa->a;
+	size_t s, j, run = 0;
+
+	for (s = 0; s < a->n_sents; s++) {
+		const tekg_tag_result *r = &tags[s];
+		size_t prev_end = (size_t)-1, base = a->sents[s].wstart;
+
+		run++;
+		for (j = 0; j < r->n; j++) {
+			const tekg_token *t = &r->tokens[j];
+			char *w;
+			if (t->end <= t->start || base + t->end > a->sents[s].wend) {
+				run++;
+				continue;
+			}
+			if ((w = xart_work_text(xa, base + t->start, base + t->end)) == NULL)
+				return TEKG_ENOMEM;
+			if (!candidate(w, t->type)) {
+				tekg_free(w);
+				run++;
+				prev_end = (size_t)-1;
+				continue;
+			}
+			if (prev_end != t->start)
+				run++;
+			prev_end = t->end;
+			if (words_push(k, w, run)) {
+				tekg_free(w);
+				return TEKG_ENOMEM;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Join words i..i+n-1 into buf when they share a run and fit; 0 otherwise. */
+static int join(const kw_words *k, size_t i, size_t n, char *buf, size_t cap)
+{
+	size_t j, len = 0, chars = 0;
+
+	if (i + n > k->n)
+		return 0;
+	for (j = 0; j < n; j++) {
+		size_t l = strlen(k->w[i + j]);
+		if (k->run[i + j] != k->run[i] || len + l + 1 > cap)
+			return 0;
+		memcpy(buf + len, k->w[i + j], l);
+		len += l;
+		chars += u8_chars(k->w[i + j]);
+	}
+	buf[len] = '\0';
+	/* 全国 碳 (市场): a phrase neither starts with a generic word nor ends
+	 * with a one-character one */
+	return chars <= KW_PHRASE_CHARS && !kw_is_generic(k->w[i]) &&
+	       u8_chars(k->w[i + n - 1]) >= 2;
+}
+
+static size_t ngram_tf(kw_map *m, const char *w)
+{
+	kw_ent *e = map_get(m, w, 0);
+
+	return e ? e->ngram_tf : 0;
+}
+
+static int cmp_kw(const void *a, const void *b)
+{
+	const kw_ent *x = *(const kw_ent *const *)a, *y = *(const kw_ent *const *)b;
+
+	if (x->weight != y->weight)
+		return x->weight > y->weight ? -1 : 1;
+	return strcmp(x->word, y->word);
+}
 
 int extract_keywords(const xart *xa, const tekg_tag_result *tags, tekg_extraction *out,
-                    tekg_error *err)
+                     tekg_error *err)
 {
-	(void)xa;
-	(void)tags;
-	(void)out;
-	(void)err;
-	return 0;
+	kw_words k = {0};
+	kw_map phr = {0}, fin = {0};
+	kw_ent **order = NULL;
+	char buf[256];
+	size_t i, n, maxtf = 0, kept = 0;
+	int rc;
+
+	if ((rc = collect(xa, tags, &k)))
+		goto nomem;
+	/* n-gram counts inside runs */
+	for (i = 0; i < k.n; i++)
+		for (n = 2; n <= KW_PHRASE_WORDS; n++) {
+			kw_ent *e;
+			if (!join(&k, i, n, buf, sizeof buf))
+				break;
+			if ((e = map_get(&phr, buf, 1)) == NULL)
+				goto nomem;
+			e->ngram_tf++;
+		}
+	/* cover each run left to right */
+	for (i = 0; i < k.n;) {
+		char b2[256];
+		size_t take = 1, t3 = 0, t2 = 0, j;
+		kw_ent *e;
+		if (join(&k, i, 3, buf, sizeof buf))
+			t3 = ngram_tf(&phr, buf);
+		if (join(&k, i, 2, b2, sizeof b2))
+			t2 = ngram_tf(&phr, b2);
+		if (t3 >= KW_MIN_PHRASE_TF && t3 >= t2)
+			take = 3;
+		else if (t2 >= KW_MIN_PHRASE_TF) {
+			take = 2;
+			memcpy(buf, b2, strlen(b2) + 1);
+		} else
+			snprintf(buf, sizeof buf, "%s", k.w[i]);
+		if ((e = map_get(&fin, buf, 1)) == NULL)
+			goto nomem;
+		if (e->tf++ == 0) {
+			e->nwords = (unsigned)take;
+			e->generic = 1;
+			for (j = 0; j < take; j++)
+				e->generic &= kw_is_generic(k.w[i + j]);
+			/* idf: the table's, else (a phrase) the largest of its words' */
+			{
+				int known;
+				e->idf = kw_idf(buf, &known);
+				if (!known && take > 1 && e->idf >= 0) {
+					e->idf = 0;
+					for (j = 0; j < take; j++) {
+						double v = kw_idf(k.w[i + j], NULL);
+						if (v > e->idf)
+							e->idf = v;
+					}
+				}
+			}
+		}
+		i += take;
+	}
+	/* score and keep the best */
+	if (fin.n == 0)
+		goto done;
+	if ((order = tekg_malloc(fin.n * sizeof *order)) == NULL)
+		goto nomem;
+	for (i = 0; i < fin.n; i++) {
+		kw_ent *e = &fin.ents[i];
+		if (e->generic || (u8_chars(e->word) < 2))
+			continue;
+		if (e->tf > maxtf)
+			maxtf = e->tf;
+		order[kept++] = e;
+	}
+	for (i = 0; i < kept; i++)
+		order[i]->weight = (double)order[i]->tf / (double)maxtf *
+		                   (order[i]->idf >= 0 ? order[i]->idf : 1.0);
+	qsort(order, kept, sizeof *order, cmp_kw);
+	for (i = 0; i < kept && i < KW_MAX; i++)
+		if (tekg_extraction_keyword(out, order[i]->word, order[i]->tf,
+		                            order[i]->idf >= 0 ? order[i]->idf : -1.0,
+		                            order[i]->weight))
+			goto nomem;
+done:
+	rc = 0;
+	goto cleanup;
+nomem:
+	rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+cleanup:
+	tekg_free(order);
+	map_free(&phr);
+	map_free(&fin);
+	words_free(&k);
+	return rc;
 }
