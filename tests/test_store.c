@@ -356,7 +356,7 @@ static void test_bad_databases(void **state)
 	assert_int_equal(tekg_store_query_readonly(s, "SELECT count(*) FROM entity", print_row, out, &err), 0);
 	assert_string_equal(out, "0");
 	assert_int_equal(tekg_store_query_readonly(s, "PRAGMA user_version", print_row, out, &err), 0);
-	assert_string_equal(out, "1");
+	assert_string_equal(out, "2");
 	assert_int_equal(tekg_store_query_readonly(s, "DELETE FROM entity", print_row, out, &err), TEKG_EINVAL);
 	assert_int_equal(tekg_store_query_readonly(s, "SELECT 1; DROP TABLE entity", print_row, out, &err), TEKG_EINVAL);
 	assert_int_equal(tekg_store_query_readonly(s, "SELEC nonsense", print_row, out, &err), TEKG_EINVAL);

@@ -33,7 +33,7 @@ enum {
 	TEKG_STORE_NOCREATE = 2  /* fail with TEKG_ENOTFOUND when the file is missing */
 };
 
-#define TEKG_STORE_SCHEMA_VERSION 1
+#define TEKG_STORE_SCHEMA_VERSION 2
 
 /*
  * Open (creating and migrating as needed) the database at `path`.
@@ -195,6 +195,54 @@ int tekg_store_query_readonly(tekg_store *s, const char *sql,
                               int (*cb)(int ncol, const char *const *names,
                                         const char *const *values, void *ud),
                               void *ud, tekg_error *err);
+
+/* ---- keywords and topics (src/store/store_topics.c, docs/topics.md) ---- */
+
+/* Replace the stored keywords of doc_id with x->keywords (called by
+ * tekg_store_put_extraction). */
+int tekg_store_put_keywords(tekg_store *s, int64_t doc_id, const tekg_extraction *x,
+                            tekg_error *err);
+
+/* One stored keyword of a document; idf < 0 when it had no jieba IDF. */
+typedef struct tekg_keyword_row {
+	int64_t doc_id;
+	const char *word;
+	int64_t tf;
+	double idf, weight;
+} tekg_keyword_row;
+
+/* Walk the keywords of every document (duplicates left out unless
+ * include_duplicates), by document id then weight (descending), word. */
+int tekg_store_each_keyword(tekg_store *s, int include_duplicates,
+                            int (*cb)(const tekg_keyword_row *, void *), void *ud,
+                            tekg_error *err);
+
+/* Delete every topic entity (its aliases and `about` edges go with it). */
+int tekg_store_topics_clear(tekg_store *s, tekg_error *err);
+/* Insert topic `key` with label, "|"-joined keywords and aliases (nullable
+ * array); *id receives its entity id. */
+int tekg_store_topic_add(tekg_store *s, const char *key, const char *label,
+                         const char *keywords, const char *const *aliases, size_t n_aliases,
+                         int64_t *id, tekg_error *err);
+/* Insert an `about` edge row: from document doc_id (src_event 0) or from
+ * event entity src_event, to topic_id, evidenced in doc_id's sentence
+ * sentence_id (0: none), with weight = relevance. */
+int tekg_store_about_add(tekg_store *s, int64_t doc_id, int64_t src_event, int64_t topic_id,
+                         int64_t sentence_id, double weight, tekg_error *err);
+/* Call cb for each (document, event entity) pair: the event is mentioned in
+ * the document or is the source or target of one of its edges. */
+int tekg_store_each_doc_event(tekg_store *s, int (*cb)(int64_t doc_id, int64_t event, void *),
+                              void *ud, tekg_error *err);
+/* Call cb for each sentence of doc_id in order with its id and working
+ * (simplified) text. */
+int tekg_store_each_sentence_text(tekg_store *s, int64_t doc_id,
+                                  int (*cb)(int64_t sentence_id, const char *work, void *),
+                                  void *ud, tekg_error *err);
+/* A note about how topics were made (meta table, key "topics.KEY"):
+ * set (value NULL deletes) / get (*out owned by the caller, NULL when unset). */
+int tekg_store_topics_note_set(tekg_store *s, const char *key, const char *value,
+                               tekg_error *err);
+int tekg_store_topics_note_get(tekg_store *s, const char *key, char **out, tekg_error *err);
 
 #ifdef __cplusplus
 }

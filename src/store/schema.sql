@@ -1,4 +1,4 @@
--- tekg store schema, version 1 (PRAGMA user_version = 1).
+-- tekg store schema, version 2 (PRAGMA user_version = 2).
 --
 -- Offsets (start, end, source_start, ...) count Unicode code points, as
 -- SQLite's substr() does on TEXT, so evidence is substr(orig, start + 1,
@@ -136,6 +136,19 @@ CREATE TABLE edge (
 CREATE INDEX edge_doc ON edge(doc_id);
 CREATE INDEX edge_src ON edge(src);
 CREATE INDEX edge_dst ON edge(dst);
+
+-- Keywords of each document for topics (src/extract/keywords.c, version 2):
+-- count, jieba IDF (NULL without idf.txt) and static TF-IDF weight.
+-- Topics (graph/topics.c) blend the IDF with the corpus's and cluster them.
+CREATE TABLE keyword (
+	doc_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+	word   TEXT NOT NULL,
+	tf     INTEGER NOT NULL,
+	idf    REAL,
+	weight REAL NOT NULL,
+	PRIMARY KEY (doc_id, word)
+) WITHOUT ROWID;
+CREATE INDEX keyword_word ON keyword(word);
 
 -- Researchers' fixes, applied on every ingest and reindex.
 CREATE TABLE curation (

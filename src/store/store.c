@@ -24,7 +24,11 @@
  * append the delta here.
  */
 static const char *const migrations[] = {
-	NULL, /* placeholder so the array is never empty: version 1 is the first */
+	/* 1 -> 2: keywords of documents, for topics */
+	"CREATE TABLE keyword (doc_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,"
+	" word TEXT NOT NULL, tf INTEGER NOT NULL, idf REAL, weight REAL NOT NULL,"
+	" PRIMARY KEY (doc_id, word)) WITHOUT ROWID;"
+	"CREATE INDEX keyword_word ON keyword(word);",
 };
 
 int store_dberr(tekg_store *s, tekg_error *err, const char *what)

@@ -133,6 +133,8 @@ int tekg_store_put_extraction(tekg_store *s, int64_t doc_id, const tekg_extracti
 		rc = store_dberr(s, err, "replacing edges");
 		goto cleanup;
 	}
+	if ((rc = tekg_store_put_keywords(s, doc_id, x, err))) /* store_topics.c */
+		goto cleanup;
 	if (x->n_entities == 0)
 		goto cleanup;
 	eid = tekg_calloc(x->n_entities, sizeof *eid);
