@@ -78,6 +78,10 @@ int tekg_pipeline_ingest_bytes(tekg_pipeline *p, const char *name, const char *b
  * transaction).  0 or a negative code. */
 int tekg_pipeline_reindex(tekg_pipeline *p, tekg_error *err);
 
+/* After ingest or reindex: rebuild the topics from the stored keywords
+ * (tekg_topics_rebuild, include/tekg/topics.h; its own transaction). */
+int tekg_pipeline_finish(tekg_pipeline *p, tekg_error *err);
+
 /* The running report (borrowed). */
 const tekg_report *tekg_pipeline_report(const tekg_pipeline *p);
 

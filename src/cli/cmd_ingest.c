@@ -172,7 +172,8 @@ int cmd_reindex(int argc, char **argv)
 	if ((rc = cli_open_store(&s, o.db ? o.db : DEFAULT_DB, TEKG_STORE_NOCREATE)))
 		return rc;
 	if ((rc = tekg_pipeline_new(&p, s, &o.popts, &err)) ||
-	    (rc = tekg_pipeline_reindex(p, &err))) {
+	    (rc = tekg_pipeline_reindex(p, &err)) ||
+	    (rc = tekg_pipeline_finish(p, &err))) { /* topics */
 		cli_err(NULL, "%s", err.msg);
 		rc = EXIT_INTERNAL;
 	} else if (!o.quiet) {

@@ -123,6 +123,10 @@ int cli_run_ingest(cli_ingest *o, tekg_store *s, int argc, char **argv, int firs
 			break;
 		}
 	}
+	if (status == EXIT_OK && (rc = tekg_pipeline_finish(p, &err))) { /* topics */
+		cli_err(NULL, "topics: %s", err.msg);
+		status = EXIT_INTERNAL;
+	}
 	r = tekg_pipeline_report(p);
 	if (o->progress)
 		fputs("\r\033[K", stderr);

@@ -10,6 +10,7 @@
 #include "tekg/extract.h"
 #include "tekg/tagger.h"
 #include "tekg/time.h"
+#include "tekg/topics.h"
 #include "util/alloc.h"
 #include "util/sha256.h"
 
@@ -449,4 +450,9 @@ int tekg_pipeline_reindex(tekg_pipeline *p, tekg_error *err)
 		return rc;
 	}
 	return 0;
+}
+
+int tekg_pipeline_finish(tekg_pipeline *p, tekg_error *err)
+{
+	return tekg_topics_rebuild(p->store, NULL, err);
 }
