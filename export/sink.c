@@ -5,9 +5,23 @@
 #include "export/sink.h"
 #include "export/xmlsafe.h"
 
+#include <libxml/xmlerror.h>
+#include <libxml/globals.h>
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
+
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void quiet_structured(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+}
 
 int tekg_sink_open(tekg_sink *s, const char *path, int xml, tekg_error *err)
 {
@@ -27,6 +41,12 @@ int tekg_sink_open(tekg_sink *s, const char *path, int xml, tekg_error *err)
 	}
 	if (!xml)
 		return 0;
+	s->old_err = xmlGenericError;
+	s->old_err_ctx = xmlGenericErrorContext;
+	s->old_serr = xmlStructuredError;
+	s->old_serr_ctx = xmlStructuredErrorContext;
+	xmlSetGenericErrorFunc(NULL, quiet);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
 	ob = xmlOutputBufferCreateFile(s->f, NULL);
 	if (ob == NULL || (s->w = xmlNewTextWriter(ob)) == NULL) {
 		if (ob)
@@ -64,6 +84,12 @@ int tekg_sink_close(tekg_sink *s, int rc, tekg_error *err)
 			rc = TEKG_EIO, saved = errno;
 		xmlFreeTextWriter(s->w); /* flushes into f, does not close it */
 		s->w = NULL;
+	}
+	if (s->old_err || s->old_serr) {
+		xmlSetGenericErrorFunc(s->old_err_ctx, s->old_err);
+		xmlSetStructuredErrorFunc(s->old_serr_ctx, s->old_serr);
+		s->old_err = NULL;
+		s->old_serr = NULL;
 	}
 	if (s->f) {
 		if ((fflush(s->f) != 0 || ferror(s->f)) && rc == 0)

@@ -27,6 +27,10 @@ typedef struct tekg_sink {
 	const char *path;      /* target, borrowed ("-": stdout) */
 	char tmp[4096];        /* temporary name beside path */
 	int to_stdout;
+	xmlGenericErrorFunc old_err;          /* libxml2's handlers, restored at close */
+	void *old_err_ctx;
+	xmlStructuredErrorFunc old_serr;
+	void *old_serr_ctx;
 	int keep_tmp;          /* set before close: leave the finished file under
 	                          tmp for the caller to rename (or remove) */
 } tekg_sink;
@@ -35,7 +39,9 @@ typedef struct tekg_sink {
  * Open a sink for `path` ("-" for standard output); with `xml` also an
  * xmlTextWriter over it (no indentation).  0, TEKG_EINVAL (path too long),
  * TEKG_EIO (cannot create the temporary file; the message names path),
- * TEKG_ENOMEM.  On failure nothing is left open or on disk.
+ * TEKG_ENOMEM.  On failure nothing is left open or on disk.  An XML sink
+ * silences libxml2's error printing (this thread) until close: failures
+ * come back as return codes, the library never prints.
  */
 int tekg_sink_open(tekg_sink *s, const char *path, int xml, tekg_error *err);
 
