@@ -239,6 +239,21 @@ cleanup:
 
 /* ---- measures ----------------------------------------------------------- */
 
+/* Add a note unless the same key already holds the same value (measures
+ * computed one at a time must not repeat the shared notes). */
+static int note_once(tekg_graph *g, const char *key, const char *value)
+{
+	size_t i;
+	const char *k, *v;
+
+	for (i = 0; i < tekg_graph_n_notes(g); i++) {
+		tekg_graph_note(g, i, &k, &v);
+		if (strcmp(k, key) == 0 && strcmp(v, value) == 0)
+			return 0;
+	}
+	return tekg_graph_set_note(g, key, value);
+}
+
 /* A fixed palette for communities 0..11 (largest first), then repeated;
  * grey for nodes outside the measure view. */
 static const unsigned char palette[12][3] = {
@@ -378,7 +393,7 @@ static int m_betweenness(tekg_graph *g, view *v, const tekg_network_opts *o, uin
 	for (i = 0; i < v->n; i++)
 		SET(tekg_graph_set_double(g, TEKG_NODE, "betweenness", v->of_view[i],
 		                          VECTOR(bc)[i] * scale));
-	SET(tekg_graph_set_note(g, "betweenness", note));
+	SET(note_once(g, "betweenness", note));
 cleanup:
 	if (ok)
 		igraph_vector_destroy(&bc);
@@ -480,11 +495,11 @@ static int m_community(tekg_graph *g, view *v, uint64_t seed, tekg_error *err)
 	}
 	snprintf(note, sizeof note, "leiden:modularity,beta=0.01,seed=%llu",
 	         (unsigned long long)seed);
-	SET(tekg_graph_set_note(g, "community", note));
+	SET(note_once(g, "community", note));
 	snprintf(note, sizeof note, "%.6f", (double)q);
-	SET(tekg_graph_set_note(g, "modularity", note));
+	SET(note_once(g, "modularity", note));
 	snprintf(note, sizeof note, "%lld", (long long)nc);
-	SET(tekg_graph_set_note(g, "communities", note));
+	SET(note_once(g, "communities", note));
 cleanup:
 	if (m_ok)
 		igraph_vector_int_destroy(&memb);
@@ -500,12 +515,12 @@ cleanup:
  * with the grid). */
 static igraph_integer_t layout_iterations(size_t n, size_t m)
 {
-	double it = 3e7 / (double)(n + m + 1);
+	double it = 1e8 / (double)(n + m + 1);
 
 	if (it > 500)
 		it = 500;
-	if (it < 30)
-		it = 30;
+	if (it < 50)
+		it = 50;
 	return (igraph_integer_t)it;
 }
 
@@ -534,7 +549,7 @@ static int m_layout(tekg_graph *g, view *v, uint64_t seed, tekg_error *err)
 	}
 	snprintf(note, sizeof note, "fruchterman_reingold%s:niter=%lld,seed=%llu",
 	         grid ? "_grid" : "", (long long)niter, (unsigned long long)seed);
-	SET(tekg_graph_set_note(g, "layout", note));
+	SET(note_once(g, "layout", note));
 cleanup:
 	if (ok)
 		igraph_matrix_destroy(&pos);
@@ -613,14 +628,14 @@ int tekg_network_measures(tekg_graph *g, const tekg_network_opts *o, tekg_error 
 
 	if ((rc = view_build(&v, g, o, err)))
 		return rc;
-	if ((rc = tekg_graph_set_note(g, "measures_view",
+	if ((rc = note_once(g, "measures_view",
 	                              o && o->include_documents ? "all nodes, undirected"
 	                                                        : "entity-event, undirected"))) {
 		rc = tekg_error_set(err, rc, "out of memory");
 		goto cleanup;
 	}
 	snprintf(buf, sizeof buf, "%llu", (unsigned long long)seed);
-	if ((rc = tekg_graph_set_note(g, "seed", buf))) {
+	if ((rc = note_once(g, "seed", buf))) {
 		rc = tekg_error_set(err, rc, "out of memory");
 		goto cleanup;
 	}
