@@ -13,6 +13,7 @@
  */
 #include "cli/cli.h"
 #include "cli/netopts.h"
+#include "cli/query_topics.h"
 #include "tekg/export.h"
 #include "tekg/graph.h"
 #include "tekg/network.h"
@@ -1211,7 +1212,9 @@ static void usage(FILE *out)
 	      "  cooccur A B               shared sentences, events and documents of A and B\n"
 	      "  events                    events with dates and places\n"
 	      "  documents                 documents with dates\n"
-	      "  sql 'SELECT ...'          one read-only SQL statement\n\n"
+	      "  sql 'SELECT ...'          one read-only SQL statement\n"
+	      "  topics                    topics with keywords, documents and events\n"
+	      "  topic NAME                one topic's documents, events and actors\n\n"
 	      "Options:\n"
 	      "  -d, --db FILE        the database (default tekg.db)\n"
 	      "      --json           output a JSON array of objects\n"
@@ -1239,6 +1242,7 @@ static const struct {
 	{"neighbors", 1}, {"path", 2}, {"ego", 1},         {"timeline", 1},
 	{"who", 1},       {"met", 1},  {"top", 0},         {"communities", 0},
 	{"cooccur", 2},   {"events", 0}, {"documents", 0}, {"sql", 1},
+	{"topics", 0},    {"topic", 1}, /* src/cli/query_topics.c */
 };
 
 int cmd_query(int argc, char **argv)
@@ -1337,6 +1341,15 @@ int cmd_query(int argc, char **argv)
 	if (!strcmp(sub, "sql")) {
 		rc = q_sql(store, pos[1], f);
 		status = rc == 0 ? EXIT_OK : rc == TEKG_EINVAL ? EXIT_USAGE : EXIT_INTERNAL;
+		goto cleanup;
+	}
+	if (!strcmp(sub, "topics") || !strcmp(sub, "topic")) { /* src/cli/query_topics.c */
+		char *tsql = NULL;
+		if ((rc = cli_topics_sql(store, sub, npos > 1 ? pos[1] : NULL, &tsql)) == 0)
+			rc = q_sql(store, tsql, f);
+		tekg_free(tsql);
+		status = rc == 0 ? EXIT_OK : rc == TEKG_ENOTFOUND || rc == TEKG_EAMBIGUOUS ? EXIT_INPUT
+		                                                                           : EXIT_INTERNAL;
 		goto cleanup;
 	}
 	if ((rc = tekg_graph_from_store(&full, store, NULL, &err))) {
