@@ -1,14 +1,1630 @@
 /*
- * events.c - events (the events work fills this in).
+ * events.c - events (meetings, summits, forums, exhibitions, competitions,
+ * ceremonies, signings, ...) with their dates, places, participants,
+ * organisers and the larger events they belong to.
+ *
+ * Works on the simplified working text of one article, one sentence at a
+ * time, with the tagger's tokens for word boundaries and the persons,
+ * organizations and places that extract_entities() already put in `out`.
+ * docs/events.md describes the rules; in short:
+ *
+ *   1. A mention is an event head from the lexicon below (研讨会, 高官会,
+ *      大赛, 开幕式, ...) found character by character (the tagger often
+ *      splits 高官会 as 高官/会), with its name: a quoted title that ends
+ *      with the head, or the nouns, names, ordinals and a directly attached
+ *      year to its left.  A head with no modifier (会议, 此次研讨会) is an
+ *      anaphor: it names the latest event of its kind, it creates nothing.
+ *      Verb-framed signings (A与B签订…协议) and meetings (A会见B) are
+ *      events too.
+ *   2. A mention is "framed" when a happening verb (举行, 召开, 出席, ...)
+ *      or 期间/上/中 governs it in its clause; only framed mentions take
+ *      the clause's or the sentence's lead date and a 在X举行 place.
+ *   3. Mentions with the same core name (year, parentheses and a leading
+ *      acronym or organisation removed) or one core ending the other, and
+ *      overlapping dates, are one event; the key is event:CORE@YEAR.
+ *
+ * Allocation failures return TEKG_ENOMEM with `err` set; `out` then holds
+ * what was appended so far (the caller clears it).  Everything allocated
+ * here is released before returning.
  */
 #include "extract/extract_int.h"
+#include "tekg/time.h"
+#include "util/alloc.h"
+#include "util/utf8.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- lexicon ------------------------------------------------------------ */
+
+enum { K_MEETING, K_SUMMIT, K_FORUM, K_EXHIBITION, K_COMPETITION, K_CEREMONY,
+       K_FESTIVAL, K_LAUNCH, K_SIGNING, K_VISIT, K_ANY };
+
+static const char *const kind_names[] = {"meeting", "summit", "forum", "exhibition",
+                                         "competition", "ceremony", "festival", "launch",
+                                         "signing", "visit", "event"};
+
+#define H_SUB     1u /* a part of the event named right before it (高官会开幕式) */
+#define H_GENERIC 2u /* 会议 after another head continues it (高官会会议) */
+#define H_WEAK    4u /* one character: needs a noun token and 2+ modifier chars */
+#define H_ANAPHOR 8u /* only ever an anaphor (活动: 首场活动, 该活动) */
+
+typedef struct ev_head {
+	const char *s;
+	int kind;
+	unsigned flags;
+} ev_head;
+
+/* Longest first within a shared prefix is not needed: every position tries
+ * all heads and keeps the longest match. */
+static const ev_head heads[] = {
+	{"高官会", K_MEETING, 0}, {"部长会", K_MEETING, 0}, {"会议", K_MEETING, H_GENERIC},
+	{"峰会", K_SUMMIT, 0}, {"年会", K_MEETING, 0}, {"大会", K_MEETING, 0},
+	{"全会", K_MEETING, 0}, {"例会", K_MEETING, 0}, {"两会", K_MEETING, 0},
+	{"论坛", K_FORUM, 0}, {"研讨会", K_FORUM, 0}, {"座谈会", K_FORUM, 0},
+	{"交流会", K_FORUM, 0}, {"恳谈会", K_FORUM, 0}, {"报告会", K_FORUM, 0},
+	{"分享会", K_FORUM, 0}, {"对接会", K_FORUM, 0}, {"洽谈会", K_FORUM, 0},
+	{"推介会", K_LAUNCH, 0}, {"发布会", K_LAUNCH, 0}, {"说明会", K_LAUNCH, 0},
+	{"博览会", K_EXHIBITION, 0}, {"展览会", K_EXHIBITION, 0}, {"展销会", K_EXHIBITION, 0},
+	{"交易会", K_EXHIBITION, 0}, {"展览", K_EXHIBITION, 0}, {"展会", K_EXHIBITION, 0},
+	{"礼品展", K_EXHIBITION, 0}, {"展", K_EXHIBITION, H_WEAK},
+	{"大赛", K_COMPETITION, 0}, {"比赛", K_COMPETITION, 0}, {"竞赛", K_COMPETITION, 0},
+	{"锦标赛", K_COMPETITION, 0}, {"运动会", K_COMPETITION, 0}, {"联赛", K_COMPETITION, 0},
+	{"挑战赛", K_COMPETITION, 0}, {"邀请赛", K_COMPETITION, 0},
+	{"开幕式", K_CEREMONY, H_SUB}, {"闭幕式", K_CEREMONY, H_SUB},
+	{"启动仪式", K_CEREMONY, H_SUB}, {"签约仪式", K_CEREMONY, H_SUB},
+	{"颁奖仪式", K_CEREMONY, H_SUB}, {"揭牌仪式", K_CEREMONY, H_SUB},
+	{"颁奖典礼", K_CEREMONY, H_SUB}, {"仪式", K_CEREMONY, H_SUB}, {"典礼", K_CEREMONY, 0},
+	{"庆祝大会", K_CEREMONY, 0}, {"纪念大会", K_CEREMONY, 0}, {"表彰大会", K_CEREMONY, 0},
+	{"庆典", K_CEREMONY, 0}, {"晚会", K_CEREMONY, 0},
+	{"活动周", K_FESTIVAL, 0}, {"活动月", K_FESTIVAL, 0}, {"宣传周", K_FESTIVAL, 0},
+	{"交流活动", K_FESTIVAL, 0}, {"文化节", K_FESTIVAL, 0}, {"艺术节", K_FESTIVAL, 0},
+	{"电影节", K_FESTIVAL, 0}, {"音乐节", K_FESTIVAL, 0}, {"旅游节", K_FESTIVAL, 0},
+	{"购物节", K_FESTIVAL, 0}, {"美食节", K_FESTIVAL, 0}, {"嘉年华", K_FESTIVAL, 0},
+	{"音乐会", K_FESTIVAL, 0}, {"活动", K_ANY, H_ANAPHOR}, {"赛事", K_COMPETITION, H_ANAPHOR},
+};
+
+/* Words before a head that make it an organisation or an everyday word. */
+static const char *const not_before_head[] = {
+	"代表大会", "发展", "进展", "拓展", "开展", "施展", "扩展", "延展", "伸展", "推展",
+	"舒展", "招展", "参展", "布展", "策展", "会展", "展展",
+};
+
+/* Modifiers that make a head generic (an anaphor), never part of a name. */
+static const char *const generic_mods[] = {
+	"相关", "有关", "各类", "各项", "各场", "多场", "首场", "一系列", "系列", "重要",
+	"主要", "其他", "其它", "这些", "此类", "上述", "全体", "各种", "本届", "这场",
+	"此次", "本次", "这次", "该", "各", "多个", "一场", "历次", "每届", "往届",
+};
+
+/* Verbs and words that say an event happens (framing). */
+static const char *const happen_words[] = {
+	"举行", "举办", "召开", "开幕", "闭幕", "启动", "开启", "揭幕", "落幕", "收官",
+	"开赛", "启幕", "出席", "参加", "参会", "与会", "主持", "亮相", "主办", "承办",
+	"开展", "期间", "会上", "之际", "拉开帷幕",
+};
+
+static const struct { const char *verb, *role; } role_verbs[] = {
+	{"发表主旨演讲", "主旨演讲"}, {"作主旨演讲", "主旨演讲"}, {"做主旨演讲", "主旨演讲"},
+	{"主旨演讲", "主旨演讲"}, {"致欢迎辞", "致辞"}, {"致欢迎词", "致辞"},
+	{"发表致辞", "致辞"}, {"致辞", "致辞"}, {"致词", "致辞"}, {"出席", "出席"},
+	{"主持", "主持"}, {"受访", "接受采访"}, {"参会", "参会"}, {"与会", "参会"},
+	{"参加", "参加"}, {"会见", "会见"}, {"会谈", "会谈"}, {"发言", "发言"},
+	{"在会上", "发言"}, {"颁奖", "颁奖"},
+};
+
+static const char *const organize_verbs[] = {
+	"联合主办", "共同主办", "主办", "承办", "举办", "召开", "协办",
+};
+
+/* One-character place abbreviations written as places (在港举办). */
+static const struct { const char *abbr, *name; } place_abbr[] = {
+	{"港", "香港"}, {"澳", "澳门"}, {"京", "北京"}, {"沪", "上海"}, {"穗", "广州"},
+	{"深", "深圳"}, {"鹏城", "深圳"}, {"津", "天津"}, {"渝", "重庆"}, {"台", "台湾"},
+};
+
+/* ---- the article as code points ---------------------------------------- */
+
+typedef struct ent_ref {
+	size_t ent;     /* entity index in out */
+	size_t sent;
+	size_t ws, we;  /* work chars */
+	int type;       /* 0 person, 1 organization, 2 place */
+} ent_ref;
+
+typedef struct ev_mention {
+	size_t sent;
+	size_t ns, ne;          /* name span (work chars) */
+	size_t hs, he;          /* head span (he may take a following 会议) */
+	size_t te;              /* end of the head proper: the core ends here */
+	size_t cs;              /* core start: after year / acronym / organiser prefix */
+	size_t ys, ye;          /* a leading bare year inside the name, ys == ye when none */
+	int kind;
+	int named;              /* has a specific modifier: may create an event */
+	int framed;             /* a happening word governs it in its clause */
+	int quoted;             /* the name is a quoted title */
+	size_t dash;            /* quoted: start of the part after ——, else ns */
+	int outer;              /* mention index of the event it is part of (H_SUB), -1 */
+	int inner;              /* mention index of the event nested in it, -1 */
+	char start[11], end[11];
+	int date_rank;          /* 0 none, 1 doc year, 2 name year, 3 adjacent, 4 clause/lead */
+	int year_is_date;       /* the leading year was used as the date: not in the label */
+	size_t place;           /* entity index, (size_t)-1 none */
+	int place_rank;         /* 0 none, 1 name prefix, 2 parenthesis, 3 在X举行 */
+	size_t place_sent;
+	int cluster;            /* event cluster, -1 for a dropped mention */
+	char *tail;             /* core text for matching and the key (work, no parens) */
+	char *label;            /* display label */
+	char *surface;          /* orig text of the name span */
+	size_t os, oe;          /* orig span */
+} ev_mention;
+
+typedef struct ev_cluster {
+	int best;               /* mention giving the label */
+	int date_m, place_m;    /* mentions giving date / place, -1 */
+	int kind;
+	size_t ent;             /* entity index once created */
+	int parent;             /* cluster it is part_of, -1 */
+	size_t part_sent;       /* evidence of part_of */
+	size_t first_sent, last_sent;
+	size_t place;           /* inherited place when place_m < 0, else (size_t)-1 */
+	size_t place_sent;
+} ev_cluster;
+
+typedef struct evctx {
+	const xart *xa;
+	const tekg_article *a;
+	const tekg_tag_result *tags;
+	tekg_extraction *out;
+	tekg_error *err;
+	uint32_t *cp;           /* work_chars code points */
+	tekg_timex *tx;         /* usable time expressions */
+	size_t ntx;
+	ent_ref *ents;
+	size_t nents;
+	ev_mention *m;
+	size_t nm, capm;
+	ev_cluster *c;
+	size_t nc;
+	int *tokat;             /* per sentence: char -> token index */
+	size_t ntokat;
+	char doc_year[5];
+	size_t last_lead;       /* index into tx of the latest sentence-lead time, or ntx */
+	int *cur_cluster_of_sent; /* cluster last referenced in each sentence, -1 */
+} evctx;
+
+#define NONE ((size_t)-1)
+
+static int utf8_at(const evctx *x, size_t pos, size_t lim, const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	uint32_t c;
+
+	while (i < n) {
+		size_t k = tekg_utf8_decode(s + i, n - i, &c);
+		if (k == 0 || pos >= lim || x->cp[pos] != c)
+			return 0;
+		i += k;
+		pos++;
+	}
+	return 1;
+}
+
+static size_t u8len(const char *s)
+{
+	return tekg_utf8_count(s, strlen(s));
+}
+
+/* Does s end exactly at pos (chars), not before lo? */
+static int utf8_before(const evctx *x, size_t pos, size_t lo, const char *s)
+{
+	size_t n = u8len(s);
+
+	return pos >= lo + n && utf8_at(x, pos - n, pos, s);
+}
+
+static int is_latin(uint32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+static int is_clause_sep(uint32_t c)
+{
+	return c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';' || c == 0xFF1A || c == ':' ||
+	       c == 0x3002 || c == 0xFF01 || c == '!' || c == 0xFF1F || c == '?' || c == ' ' ||
+	       c == 0x3000 || c == '\n';
+}
+
+static uint32_t open_quote_of(uint32_t c)
+{
+	switch (c) {
+	case 0x201D: return 0x201C; /* ” */
+	case 0x300D: return 0x300C; /* 」 */
+	case 0x300F: return 0x300E; /* 』 */
+	case 0x300B: return 0x300A; /* 》 */
+	case 0x2019: return 0x2018; /* ’ */
+	default: return 0;
+	}
+}
+
+static int is_paren_open(uint32_t c) { return c == '(' || c == 0xFF08; }
+static int is_paren_close(uint32_t c) { return c == ')' || c == 0xFF09; }
+
+/* Clause [*cs, *ce) of work char p inside sentence si. */
+static void clause_of(const evctx *x, size_t si, size_t p, size_t *cs, size_t *ce)
+{
+	const tekg_sentence *s = &x->a->sents[si];
+	size_t i = p;
+
+	while (i > s->wstart && !is_clause_sep(x->cp[i - 1]))
+		i--;
+	*cs = i;
+	i = p;
+	while (i < s->wend && !is_clause_sep(x->cp[i]))
+		i++;
+	*ce = i;
+}
+
+static int find_in(const evctx *x, size_t lo, size_t hi, const char *w)
+{
+	size_t i, n = u8len(w);
+
+	for (i = lo; i + n <= hi; i++)
+		if (utf8_at(x, i, hi, w))
+			return (int)(i - lo);
+	return -1;
+}
+
+static const tekg_token *token_at(const evctx *x, size_t si, size_t w)
+{
+	const tekg_sentence *s = &x->a->sents[si];
+	int k;
+
+	if (w < s->wstart || w >= s->wend || x->tokat == NULL)
+		return NULL;
+	k = x->tokat[w - s->wstart];
+	return k < 0 ? NULL : &x->tags[si].tokens[k];
+}
+
+static int tok_is(const tekg_token *t, const char *const *types)
+{
+	for (; *types; types++)
+		if (!strcmp(t->type, *types))
+			return 1;
+	return 0;
+}
+
+static const char *const name_types[] = {"n", "nz", "nw", "ns", "LOC", "ORG", "nt", "vn",
+                                         "an", "j", NULL};
+static const char *const org_types[] = {"ORG", "nt", NULL};
+static const char *const place_types[] = {"LOC", "ns", NULL};
+
+/* ---- time ---------------------------------------------------------------- */
+
+static int time_usable(const evctx *x, const tekg_timex *t)
+{
+	if (t->flags & (TEKG_TIMEX_SINCE | TEKG_TIMEX_PLAN | TEKG_TIMEX_APPROX))
+		return 0;
+	if (t->start > 0 && (x->cp[t->start - 1] == 0x81EA /* 自 */ ||
+	                     x->cp[t->start - 1] == 0x4ECE /* 从 */))
+		return 0;
+	return 1;
+}
+
+/* Index of the last "topic time" of sentence si before work char upto: a
+ * time that is a clause of its own (12月11日，… / 据新华社报道，2月10日，…),
+ * or x->ntx when there is none. */
+static size_t topic_time(const evctx *x, size_t si, size_t upto)
+{
+	const tekg_sentence *s = &x->a->sents[si];
+	size_t i, p, best = x->ntx;
+
+	for (i = 0; i < x->ntx; i++) {
+		const tekg_timex *t = &x->tx[i];
+		if (t->start < s->wstart)
+			continue;
+		if (t->end > upto || t->start >= s->wend)
+			break;
+		for (p = t->start; p > s->wstart; p--) {
+			uint32_t c = x->cp[p - 1];
+			if (is_clause_sep(c) || is_latin(c) || (c >= 0x3400 && c <= 0x9FFF))
+				break;
+		}
+		if (p > s->wstart && !is_clause_sep(x->cp[p - 1]))
+			continue;
+		if (t->end < s->wend && is_clause_sep(x->cp[t->end]))
+			best = i;
+	}
+	return best;
+}
+
+static void set_date(ev_mention *m, const tekg_timex *t, int rank)
+{
+	snprintf(m->start, sizeof m->start, "%s", t->iso_start);
+	snprintf(m->end, sizeof m->end, "%s", t->iso_end);
+	m->date_rank = rank;
+}
+
+/* ---- entities in out ------------------------------------------------------ */
+
+static size_t work_of_orig(const tekg_article *a, size_t o)
+{
+	size_t lo = 0, hi = a->work_chars;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a->map[mid] < o)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int collect_entities(evctx *x)
+{
+	const tekg_extraction *out = x->out;
+	size_t i;
+
+	x->ents = tekg_calloc(out->n_mentions + 1, sizeof *x->ents);
+	if (x->ents == NULL)
+		return TEKG_ENOMEM;
+	for (i = 0; i < out->n_mentions; i++) {
+		const tekg_x_mention *mm = &out->mentions[i];
+		const char *type = out->entities[mm->entity].type;
+		int t = !strcmp(type, "person") ? 0 : !strcmp(type, "organization") ? 1
+		        : !strcmp(type, "place") ? 2 : -1;
+		ent_ref *e;
+		if (t < 0 || mm->sentence >= x->a->n_sents)
+			continue;
+		e = &x->ents[x->nents++];
+		e->ent = mm->entity;
+		e->sent = mm->sentence;
+		e->type = t;
+		e->ws = work_of_orig(x->a, mm->start);
+		e->we = work_of_orig(x->a, mm->end);
+	}
+	return 0;
+}
+
+/* The entity of `type` whose mention covers work char w, or NULL. */
+static const ent_ref *ent_covering(const evctx *x, size_t si, size_t w, int type)
+{
+	size_t i;
+
+	for (i = 0; i < x->nents; i++)
+		if (x->ents[i].sent == si && x->ents[i].type == type && x->ents[i].ws <= w &&
+		    w < x->ents[i].we)
+			return &x->ents[i];
+	return NULL;
+}
+
+/* Is e inside a longer mention of the same type (深圳市人民政府 inside
+ * 深圳市人民政府口岸办公室)? */
+static int ent_nested(const evctx *x, const ent_ref *e)
+{
+	size_t i;
+
+	for (i = 0; i < x->nents; i++) {
+		const ent_ref *o = &x->ents[i];
+		if (o != e && o->sent == e->sent && o->type == e->type && o->ws <= e->ws &&
+		    o->we >= e->we && o->we - o->ws > e->we - e->ws)
+			return 1;
+	}
+	return 0;
+}
+
+/* Find or make a place entity for the work span [ws, we) of sentence si. */
+static int place_entity(evctx *x, size_t si, size_t ws, size_t we, const char *name,
+                        size_t *idx)
+{
+	const ent_ref *e = ent_covering(x, si, ws, 2);
+	char *surface = NULL, *norm = NULL, *key = NULL;
+	size_t os, oe, klen;
+	int rc = TEKG_ENOMEM;
+
+	if (e && e->we >= we) {
+		*idx = e->ent;
+		return 0;
+	}
+	norm = name ? tekg_strdup(name) : xart_work_text(x->xa, ws, we);
+	xart_orig_span(x->xa, ws, we, &os, &oe);
+	surface = xart_orig_text(x->xa, os, oe);
+	if (norm == NULL || surface == NULL)
+		goto cleanup;
+	klen = strlen(norm) + 8;
+	if ((key = tekg_malloc(klen)) == NULL)
+		goto cleanup;
+	snprintf(key, klen, "place:%s", norm);
+	if (tekg_extraction_entity(x->out, "place", norm, key, idx) ||
+	    tekg_extraction_alias(x->out, *idx, surface) ||
+	    tekg_extraction_mention(x->out, *idx, si, os, oe, surface, norm))
+		goto cleanup;
+	rc = 0;
+cleanup:
+	tekg_free(surface);
+	tekg_free(norm);
+	tekg_free(key);
+	return rc;
+}
+
+/* ---- mentions -------------------------------------------------------------- */
+
+static ev_mention *new_mention(evctx *x)
+{
+	ev_mention *m;
+
+	if (x->nm == x->capm) {
+		size_t ncap = x->capm ? x->capm * 2 : 32;
+		void *p = tekg_realloc(x->m, ncap * sizeof *x->m);
+		if (p == NULL)
+			return NULL;
+		x->m = p;
+		x->capm = ncap;
+	}
+	m = &x->m[x->nm++];
+	memset(m, 0, sizeof *m);
+	m->outer = m->inner = -1;
+	m->place = NONE;
+	m->cluster = -1;
+	return m;
+}
+
+static int word_in(const evctx *x, size_t ws, size_t we, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (u8len(list[i]) == we - ws && utf8_at(x, ws, we, list[i]))
+			return 1;
+	return 0;
+}
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static int is_bare_year(const evctx *x, size_t ws, size_t we)
+{
+	size_t i;
+
+	if (we - ws < 5 || !(we - ws == 5 || (we - ws == 6 && x->cp[we - 1] == 0x5EA6 /* 度 */)))
+		return 0;
+	for (i = ws; i < ws + 4; i++)
+		if (x->cp[i] < '0' || x->cp[i] > '9')
+			return 0;
+	return x->cp[ws + 4] == 0x5E74; /* 年 */
+}
+
+static int is_ordinal(const evctx *x, size_t ws, size_t we)
+{
+	size_t i;
+
+	if (x->cp[ws] == 0x7B2C /* 第 */ || x->cp[ws] == 0x9996 /* 首 */)
+		return 1;
+	for (i = ws; i < we; i++)
+		if (x->cp[i] == 0x5C4A /* 届 */ || x->cp[i] == 0x6B21 /* 次 */)
+			return 1;
+	return 0;
+}
+
+/* Chars of [ws, we) that are not inside parentheses or spaces. */
+static size_t plain_len(const evctx *x, size_t ws, size_t we)
+{
+	size_t i, n = 0;
+	int depth = 0;
+
+	for (i = ws; i < we; i++) {
+		if (is_paren_open(x->cp[i]))
+			depth++;
+		else if (is_paren_close(x->cp[i]) && depth > 0)
+			depth--;
+		else if (!depth && x->cp[i] != ' ' && x->cp[i] != 0x3000)
+			n++;
+	}
+	return n;
+}
+
+/* New string: work text of [ws, we) without parenthesised groups, spaces
+ * and quote marks. */
+static char *plain_text(const evctx *x, size_t ws, size_t we)
+{
+	char *s = tekg_malloc((we - ws) * 4 + 1);
+	size_t i, n = 0;
+	int depth = 0;
+
+	if (s == NULL)
+		return NULL;
+	for (i = ws; i < we; i++) {
+		uint32_t c = x->cp[i];
+		if (is_paren_open(c))
+			depth++;
+		else if (is_paren_close(c) && depth > 0)
+			depth--;
+		else if (!depth && c != ' ' && c != 0x3000 && c != 0x201C && c != 0x201D &&
+		         c != 0x300C && c != 0x300D && c != 0x300E && c != 0x300F)
+			n += tekg_utf8_encode(c, s + n);
+	}
+	s[n] = '\0';
+	return s;
+}
+
+/* Where the core name starts: after the year, a leading acronym, and a
+ * leading non-local organisation when enough of the name remains. */
+static size_t core_start(const evctx *x, size_t si, const ev_mention *m, size_t from)
+{
+	size_t cs = from, p;
+	const tekg_token *t;
+
+	if (m->ye > m->ys && cs <= m->ys)
+		cs = m->ye;
+	for (;;) {
+		if (cs < m->hs && is_paren_open(x->cp[cs])) {
+			for (p = cs; p < m->hs && !is_paren_close(x->cp[p]); p++)
+				;
+			cs = p < m->hs ? p + 1 : cs;
+			if (p >= m->hs)
+				break;
+			continue;
+		}
+		if (cs < m->hs && is_latin(x->cp[cs])) {
+			for (p = cs; p < m->hs && is_latin(x->cp[p]); p++)
+				;
+			if (plain_len(x, p, m->hs) < 2)
+				break;
+			cs = p;
+			continue;
+		}
+		t = token_at(x, si, cs);
+		if (t && tok_is(t, org_types) && x->a->sents[si].wstart + t->start == cs) {
+			size_t te = x->a->sents[si].wstart + t->end, i;
+			int local = 0;
+			if (te >= m->hs)
+				break;
+			for (i = cs; i < te && i < cs + 4; i++)
+				if (x->cp[i] == 0x7701 || x->cp[i] == 0x5E02 || x->cp[i] == 0x533A ||
+				    x->cp[i] == 0x53BF) /* 省 市 区 县 */
+					local = 1;
+			if (local)
+				break;
+			if (plain_len(x, te, m->hs) >= 3 || (plain_len(x, te, m->hs) >= 2 &&
+			                                     is_ordinal(x, te, m->hs))) {
+				cs = te;
+				continue;
+			}
+		}
+		break;
+	}
+	return cs;
+}
+
+/* Extend the name of m leftwards from its head (see the file comment). */
+static void name_extent(evctx *x, size_t si, ev_mention *m, const ev_head *h)
+{
+	const tekg_sentence *s = &x->a->sents[si];
+	const tekg_token *t = token_at(x, si, m->hs);
+	size_t ns = m->hs, q;
+	int took_and = 0, stop = 0;
+
+	m->ns = m->hs;
+	m->ys = m->ye = 0;
+	if (t && s->wstart + t->start < m->hs) {
+		if (tok_is(t, name_types) || !strcmp(t->type, "a"))
+			ns = s->wstart + t->start;
+		else
+			stop = 1;
+	}
+	/* a quoted title ending with the head */
+	if (m->he < s->wend && open_quote_of(x->cp[m->he])) {
+		uint32_t oq = open_quote_of(x->cp[m->he]);
+		for (q = m->hs; q > s->wstart && m->hs - q < 48; q--)
+			if (x->cp[q - 1] == oq) {
+				m->ns = q;
+				m->quoted = 1;
+				m->dash = q;
+				for (ns = q; ns + 1 < m->hs; ns++)
+					if (x->cp[ns] == 0x2014 || x->cp[ns] == '-')
+						m->dash = ns + 1;
+				while (m->dash < m->hs && (x->cp[m->dash] == 0x2014 || x->cp[m->dash] == '-'))
+					m->dash++;
+				ns = q - 1; /* a year right before the opening quote */
+				t = token_at(x, si, ns - 1);
+				if (ns > s->wstart && t && !strcmp(t->type, "TIME") &&
+				    is_bare_year(x, s->wstart + t->start, ns)) {
+					m->ys = s->wstart + t->start;
+					m->ye = ns;
+				}
+				return;
+			}
+	}
+	while (!stop && ns > s->wstart && m->he - ns < 30) {
+		uint32_t c = x->cp[ns - 1];
+		size_t ts;
+		if (is_paren_close(c)) {
+			for (q = ns - 1; q > s->wstart && ns - q < 16 && !is_paren_open(x->cp[q - 1]); q--)
+				;
+			if (q <= s->wstart || !is_paren_open(x->cp[q - 1]) || q + 1 >= ns)
+				break;
+			ns = q - 1;
+			continue;
+		}
+		if (is_latin(c)) {
+			while (ns > s->wstart && is_latin(x->cp[ns - 1]))
+				ns--;
+			break; /* an acronym opens the name */
+		}
+		t = token_at(x, si, ns - 1);
+		if (t == NULL)
+			break;
+		ts = s->wstart + t->start;
+		if (!strcmp(t->type, "TIME")) {
+			if (is_bare_year(x, ts, ns)) {
+				m->ys = ts;
+				m->ye = ns;
+				ns = ts;
+			}
+			break;
+		}
+		if (word_in(x, ts, ns, generic_mods, COUNT(generic_mods)))
+			break;
+		if (!took_and && ns - ts == 1 && x->cp[ts] == 0x548C /* 和 */ && ns < m->hs) {
+			const tekg_token *pt = token_at(x, si, ts - 1);
+			if (ts > s->wstart && pt && (!strcmp(pt->type, "n") || !strcmp(pt->type, "vn"))) {
+				took_and = 1;
+				ns = ts;
+				continue;
+			}
+			break;
+		}
+		if (tok_is(t, name_types) || (!strcmp(t->type, "a") && ns - ts >= 2) ||
+		    (!strcmp(t->type, "m") && is_ordinal(x, ts, ns))) {
+			ns = ts;
+			continue;
+		}
+		break;
+	}
+	if (took_and && x->cp[ns] == 0x548C)
+		ns++;
+	m->ns = ns;
+	m->dash = ns;
+	(void)h;
+}
+
+/* Is the word at w a post or a body of the event (高官会副主席, 论坛秘书处,
+ * 大会组委会): then the head names an institution, not a happening. */
+static int is_title_use(const evctx *x, size_t si, size_t w)
+{
+	static const char *const posts[] = {
+		"副主席", "主席", "秘书长", "秘书处", "副主任", "主任", "组委会", "执委会",
+		"委员会", "代表", "委员", "会长", "理事", "发言人", "官员", "成员", "主席团",
+		"办公室", "筹委会",
+	};
+	const tekg_token *t = token_at(x, si, w);
+	size_t i, te;
+
+	if (t == NULL || x->a->sents[si].wstart + t->start != w)
+		return 0;
+	te = x->a->sents[si].wstart + t->end;
+	for (i = 0; i < COUNT(posts); i++)
+		if (utf8_before(x, te, w, posts[i]))
+			return 1;
+	return 0;
+}
+
+static int find_mentions(evctx *x, size_t si)
+{
+	const tekg_sentence *s = &x->a->sents[si];
+	size_t p = s->wstart, first = x->nm;
+
+	while (p < s->wend) {
+		const ev_head *h = NULL;
+		size_t i, hl = 0, he;
+		const tekg_token *t;
+		ev_mention *m, *prev;
+		for (i = 0; i < COUNT(heads); i++) {
+			size_t l = u8len(heads[i].s);
+			if (l > hl && utf8_at(x, p, s->wend, heads[i].s)) {
+				h = &heads[i];
+				hl = l;
+			}
+		}
+		if (h == NULL) {
+			p++;
+			continue;
+		}
+		he = p + hl;
+		t = token_at(x, si, he - 1);
+		if (t && s->wstart + t->end > he) {
+			p++; /* the head goes on inside a word (会议室, 大会堂) */
+			continue;
+		}
+		for (i = 0; i < COUNT(not_before_head); i++)
+			if (utf8_before(x, he, s->wstart, not_before_head[i]))
+				break;
+		if (i < COUNT(not_before_head)) {
+			p = he;
+			continue;
+		}
+		if (he < s->wend && is_title_use(x, si, he)) {
+			p = he; /* 高官会副主席: the head names a post, not a happening */
+			continue;
+		}
+		if ((h->flags & H_WEAK) && (!t || !(tok_is(t, name_types)) ||
+		                            s->wstart + t->start == p)) {
+			p = he;
+			continue;
+		}
+		prev = x->nm > first ? &x->m[x->nm - 1] : NULL;
+		if (prev && prev->he == p && (h->flags & H_GENERIC)) {
+			prev->he = he; /* 高官会会议: one name, the core stays 高官会 */
+			p = he;
+			continue;
+		}
+		if ((m = new_mention(x)) == NULL)
+			return TEKG_ENOMEM;
+		prev = x->nm - 1 > first ? &x->m[x->nm - 2] : NULL;
+		m->sent = si;
+		m->hs = p;
+		m->he = m->te = he;
+		m->kind = h->kind;
+		if (prev && prev->he == p && (h->flags & H_SUB) && prev->named) {
+			m->ns = prev->ns;
+			m->ys = prev->ys;
+			m->ye = prev->ye;
+			m->dash = prev->dash;
+			m->quoted = prev->quoted;
+			m->inner = (int)(x->nm - 2);
+			prev->outer = (int)(x->nm - 1);
+			m->named = 1;
+		} else {
+			name_extent(x, si, m, h);
+			m->named = !(h->flags & H_ANAPHOR) &&
+			           plain_len(x, m->dash > m->ns ? m->dash : m->ns, m->hs) -
+			                   (m->ye > m->ys && m->ys >= m->ns ? m->ye - m->ys : 0) >=
+			               ((h->flags & H_WEAK) ? 2u : 1u);
+			if (m->ns > s->wstart && x->cp[m->ns - 1] == 0x7684 /* 的 */ && !m->quoted &&
+			    m->ns == m->hs)
+				m->named = 0;
+		}
+		m->cs = core_start(x, si, m, m->dash > m->ns ? m->dash : m->ns);
+		p = he;
+	}
+	return 0;
+}
+
+/* ---- framing, dates, places ----------------------------------------------- */
+
+static int framed_in(const evctx *x, size_t cs, size_t ce, const ev_mention *m)
+{
+	size_t i, p;
+
+	for (p = cs; p < ce; p++) {
+		if (p >= m->ns && p < m->he)
+			continue;
+		for (i = 0; i < COUNT(happen_words); i++)
+			if (utf8_at(x, p, ce, happen_words[i]) &&
+			    !(p + u8len(happen_words[i]) > m->ns && p < m->he))
+				return 1;
+	}
+	/* 在X上 / X中 right after the name */
+	if (m->he < ce && (x->cp[m->he] == 0x4E0A /* 上 */ || x->cp[m->he] == 0x4E2D /* 中 */))
+		return 1;
+	return 0;
+}
+
+static void mention_date(evctx *x, size_t si, ev_mention *m)
+{
+	const tekg_sentence *s = &x->a->sents[si];
+	size_t cs, ce, i, best = x->ntx, lead;
+
+	clause_of(x, si, m->hs, &cs, &ce);
+	if (m->ns < cs)
+		cs = m->ns;
+	lead = topic_time(x, si, cs);
+	if (m->framed) {
+		for (i = 0; i < x->ntx; i++) {
+			const tekg_timex *t = &x->tx[i];
+			size_t from = m->ye > m->ys && m->ys < m->ns ? m->ys : m->ns;
+			if (t->start < cs || t->end > ce || (t->start >= from && t->end <= m->he))
+				continue;
+			if (t->end <= m->ns)
+				best = i; /* the nearest before the name */
+			else if (best == x->ntx)
+				best = i;
+		}
+		if (best == x->ntx && lead < x->ntx &&
+		    !(x->tx[lead].start >= m->ns && x->tx[lead].end <= m->he))
+			best = lead;
+		if (best == x->ntx && x->last_lead < x->ntx &&
+		    (find_in(x, s->wstart, s->wend, "当天") >= 0 ||
+		     find_in(x, s->wstart, s->wend, "当日") >= 0 ||
+		     find_in(x, s->wstart, s->wend, "同日") >= 0))
+			best = x->last_lead;
+		if (best < x->ntx) {
+			set_date(m, &x->tx[best], 4);
+			return;
+		}
+	}
+	for (i = 0; i < x->ntx; i++) {
+		const tekg_timex *t = &x->tx[i];
+		size_t at = m->ys < m->ye ? m->ys : m->ns;
+		if (t->end == at || (t->end + 1 == at && x->cp[at - 1] == 0x7684 /* 的 */)) {
+			set_date(m, t, 3);
+			return;
+		}
+	}
+	if (m->ye > m->ys) {
+		tekg_timex t;
+		memset(&t, 0, sizeof t);
+		for (i = 0; i < 4; i++)
+			t.iso_start[i] = (char)x->cp[m->ys + i];
+		memcpy(t.iso_end, t.iso_start, sizeof t.iso_end);
+		set_date(m, &t, 2);
+		m->year_is_date = 1;
+		return;
+	}
+	if (m->framed && x->doc_year[0]) {
+		snprintf(m->start, sizeof m->start, "%s", x->doc_year);
+		snprintf(m->end, sizeof m->end, "%s", x->doc_year);
+		m->date_rank = 1;
+	}
+}
+
+/* A place word starting at w in sentence si: its end in *pe, the canonical
+ * name for an abbreviation in *name (static), or 0. */
+static int place_at(const evctx *x, size_t si, size_t w, size_t lim, size_t *pe,
+                    const char **name)
+{
+	const tekg_token *t = token_at(x, si, w);
+	const ent_ref *e = ent_covering(x, si, w, 2);
+	size_t i, end = w;
+
+	*name = NULL;
+	if (e && e->ws == w)
+		end = e->we;
+	while (t && x->a->sents[si].wstart + t->start == end && tok_is(t, place_types) &&
+	       end < lim) {
+		end = x->a->sents[si].wstart + t->end;
+		t = token_at(x, si, end);
+	}
+	if (end > w) {
+		*pe = end;
+		return 1;
+	}
+	for (i = 0; i < COUNT(place_abbr); i++)
+		if (utf8_at(x, w, lim, place_abbr[i].abbr)) {
+			*pe = w + u8len(place_abbr[i].abbr);
+			*name = place_abbr[i].name;
+			return 1;
+		}
+	return 0;
+}
+
+static int mention_place(evctx *x, size_t si, ev_mention *m)
+{
+	size_t cs, ce, p, pe, i;
+	const char *name;
+	int rc;
+
+	clause_of(x, si, m->hs, &cs, &ce);
+	if (m->ns < cs)
+		cs = m->ns;
+	if (m->framed) {
+		for (p = cs; p + 1 < ce; p++) {
+			if ((x->cp[p] != 0x5728 /* 在 */ && x->cp[p] != 0x4E8E /* 于 */) ||
+			    (p >= m->ns && p < m->he))
+				continue;
+			if (!place_at(x, si, p + 1, ce, &pe, &name) || (p + 1 >= m->ns && p + 1 < m->he))
+				continue;
+			for (i = 0; i < COUNT(happen_words); i++)
+				if (utf8_at(x, pe, ce, happen_words[i]) ||
+				    (pe + 1 < ce && utf8_at(x, pe + 1, ce, happen_words[i])))
+					break;
+			if (i == COUNT(happen_words))
+				continue;
+			if ((rc = place_entity(x, si, p + 1, pe, name, &m->place)))
+				return rc;
+			m->place_rank = 3;
+			m->place_sent = si;
+			return 0;
+		}
+	}
+	/* a place in parentheses inside the name: APEC（深圳）会议 */
+	for (p = m->ns; p + 2 < m->hs; p++)
+		if (is_paren_open(x->cp[p]) && place_at(x, si, p + 1, m->hs, &pe, &name) &&
+		    pe < m->hs && is_paren_close(x->cp[pe])) {
+			if ((rc = place_entity(x, si, p + 1, pe, name, &m->place)))
+				return rc;
+			m->place_rank = 2;
+			m->place_sent = si;
+			return 0;
+		}
+	/* a name that opens with a place: 上海会议, 深圳工匠活动周 */
+	p = m->cs;
+	if (p < m->hs && place_at(x, si, p, m->hs, &pe, &name) && name == NULL && pe <= m->hs) {
+		if ((rc = place_entity(x, si, p, pe, NULL, &m->place)))
+			return rc;
+		m->place_rank = 1;
+		m->place_sent = si;
+	}
+	return 0;
+}
+
+/* ---- signings and meetings framed by a verb ------------------------------- */
+
+static const char *const sign_verbs[] = {"签订", "签署", "签约"};
+static const char *const sign_objects[] = {"框架协议", "合作协议", "协议", "合同", "备忘录",
+                                           "协定", "意向书", "合作书"};
+
+/* A mention for "A与B签订…协议" / "A会见B" in sentence si, or nothing. */
+static int find_verb_events(evctx *x, size_t si)
+{
+	const tekg_sentence *s = &x->a->sents[si];
+	size_t p, i, j, cs, ce;
+
+	for (p = s->wstart; p < s->wend; p++) {
+		int sign = -1, meet = 0;
+		size_t ve = 0, subj = NONE, oe = 0;
+		ev_mention *m;
+		for (i = 0; i < COUNT(sign_verbs); i++)
+			if (utf8_at(x, p, s->wend, sign_verbs[i]))
+				sign = (int)i;
+		if (sign < 0 && (utf8_at(x, p, s->wend, "会见") || utf8_at(x, p, s->wend, "会晤")))
+			meet = 1;
+		if (sign < 0 && !meet)
+			continue;
+		ve = p + 2;
+		clause_of(x, si, p, &cs, &ce);
+		for (i = 0; i < x->nents; i++) {
+			const ent_ref *e = &x->ents[i];
+			if (e->sent != si || e->ws < cs || e->we > p || e->type > 1)
+				continue;
+			if (subj == NONE || e->ws < subj)
+				subj = e->ws;
+		}
+		if (subj == NONE)
+			continue;
+		if (sign >= 0) {
+			for (j = ve; j < ce && j < ve + 16 && !oe; j++)
+				for (i = 0; i < COUNT(sign_objects); i++)
+					if (utf8_at(x, j, ce, sign_objects[i])) {
+						oe = j + u8len(sign_objects[i]);
+						break;
+					}
+		} else {
+			for (i = 0; i < x->nents; i++) {
+				const ent_ref *e = &x->ents[i];
+				if (e->sent == si && e->ws >= ve && e->ws <= ve + 8 && e->we <= ce &&
+				    e->type <= 1 && e->we > oe) {
+					oe = e->we;
+					break;
+				}
+			}
+		}
+		if (oe == 0)
+			continue;
+		if ((m = new_mention(x)) == NULL)
+			return TEKG_ENOMEM;
+		m->sent = si;
+		m->ns = m->dash = m->cs = subj;
+		m->hs = p;
+		m->he = m->te = oe;
+		m->kind = sign >= 0 ? K_SIGNING : K_MEETING;
+		m->named = 2; /* verb-framed: matched on the whole label only */
+		m->framed = 1;
+		p = oe - 1;
+	}
+	return 0;
+}
+
+/* ---- coreference ------------------------------------------------------------ */
+
+static int date_cmp(const char *a, const char *b)
+{
+	size_t n = strlen(a) < strlen(b) ? strlen(a) : strlen(b);
+
+	return strncmp(a, b, n);
+}
+
+static int dates_overlap(const ev_mention *a, const ev_mention *b)
+{
+	if (a->date_rank < 2 || b->date_rank < 2)
+		return 1;
+	return !(date_cmp(a->end, b->start) < 0 || date_cmp(b->end, a->start) < 0);
+}
+
+static int ends_with(const char *s, const char *t)
+{
+	size_t n = strlen(s), k = strlen(t);
+
+	return k <= n && !strcmp(s + n - k, t);
+}
+
+static int same_event(const evctx *x, const ev_mention *a, const ev_mention *b)
+{
+	const char *s = a->tail, *t = b->tail;
+	size_t ha, hb;
+
+	if ((a->named == 2) != (b->named == 2))
+		return 0;
+	if (a->named == 2)
+		return a->kind == b->kind && !strcmp(s, t) && dates_overlap(a, b);
+	ha = a->te - a->hs;
+	hb = b->te - b->hs;
+	if (ha != hb || memcmp(&x->cp[a->hs], &x->cp[b->hs], ha * sizeof(uint32_t)))
+		return 0; /* another head */
+	if (strlen(s) < strlen(t)) {
+		const char *u = s;
+		s = t;
+		t = u;
+	}
+	if (strcmp(s, t) && !(ends_with(s, t) && tekg_utf8_count(t, strlen(t)) >= ha + 2))
+		return 0;
+	return dates_overlap(a, b);
+}
+
+static int kind_fits(int anaphor_kind, const ev_head *h, int kind)
+{
+	(void)h;
+	if (anaphor_kind == K_ANY)
+		return 1;
+	if (anaphor_kind == K_MEETING)
+		return kind == K_MEETING || kind == K_SUMMIT || kind == K_FORUM;
+	return anaphor_kind == kind;
+}
+
+static int cluster_mentions(evctx *x)
+{
+	size_t i, j;
+
+	x->c = tekg_calloc(x->nm + 1, sizeof *x->c);
+	if (x->c == NULL)
+		return TEKG_ENOMEM;
+	for (i = 0; i < x->nm; i++) {
+		ev_mention *m = &x->m[i];
+		if (!m->named)
+			continue;
+		for (j = 0; j < i; j++)
+			if (x->m[j].named && x->m[j].cluster >= 0 && same_event(x, m, &x->m[j]))
+				break;
+		if (j < i) {
+			m->cluster = x->m[j].cluster;
+		} else {
+			ev_cluster *c = &x->c[x->nc];
+			m->cluster = (int)x->nc++;
+			c->best = c->date_m = c->place_m = -1;
+			c->parent = -1;
+			c->kind = m->kind;
+			c->ent = NONE;
+			c->place = NONE;
+			c->first_sent = m->sent;
+		}
+		x->c[m->cluster].last_sent = m->sent;
+	}
+	/* anaphors: the latest event of a fitting kind, at most 4 sentences back */
+	for (i = 0; i < x->nm; i++) {
+		ev_mention *m = &x->m[i];
+		int best = -1;
+		size_t bs = 0;
+		if (m->named)
+			continue;
+		for (j = 0; j < x->nm; j++) {
+			const ev_mention *o = &x->m[j];
+			if (!o->named || o->cluster < 0 || o->sent > m->sent ||
+			    (o->sent == m->sent && o->hs > m->hs) || m->sent - o->sent > 4)
+				continue;
+			if (!kind_fits(m->kind, NULL, o->kind))
+				continue;
+			if (best < 0 || o->sent >= bs) {
+				best = o->cluster;
+				bs = o->sent;
+			}
+		}
+		m->cluster = best;
+	}
+	return 0;
+}
+
+/* ---- output ----------------------------------------------------------------- */
+
+static int more_precise(const ev_mention *a, const ev_mention *b)
+{
+	if (a->date_rank != b->date_rank)
+		return a->date_rank > b->date_rank;
+	if (strlen(a->start) != strlen(b->start))
+		return strlen(a->start) > strlen(b->start);
+	return strcmp(a->start, a->end) != 0 && strcmp(b->start, b->end) == 0;
+}
+
+static void choose(evctx *x)
+{
+	size_t i, j;
+
+	for (i = 0; i < x->nm; i++) {
+		ev_mention *m = &x->m[i];
+		ev_cluster *c;
+		if (!m->named || m->cluster < 0)
+			continue;
+		c = &x->c[m->cluster];
+		if (c->best < 0 || strlen(m->label) > strlen(x->m[c->best].label))
+			c->best = (int)i;
+		if (m->date_rank && (c->date_m < 0 || more_precise(m, &x->m[c->date_m])))
+			c->date_m = (int)i;
+		if (m->place_rank && (c->place_m < 0 || m->place_rank > x->m[c->place_m].place_rank))
+			c->place_m = (int)i;
+	}
+	/* anaphors may give a place to an event that has none */
+	for (i = 0; i < x->nm; i++) {
+		ev_mention *m = &x->m[i];
+		if (!m->named && m->cluster >= 0 && m->place_rank == 3 &&
+		    x->c[m->cluster].place_m < 0)
+			x->c[m->cluster].place_m = (int)i;
+	}
+	/* part_of: nested names, then a day inside a recent event's range */
+	for (i = 0; i < x->nm; i++) {
+		ev_mention *m = &x->m[i];
+		if (m->inner >= 0 && m->cluster >= 0 && x->m[m->inner].cluster >= 0 &&
+		    x->m[m->inner].cluster != m->cluster && x->c[m->cluster].parent < 0) {
+			x->c[m->cluster].parent = x->m[m->inner].cluster;
+			x->c[m->cluster].part_sent = m->sent;
+		}
+	}
+	for (i = 0; i < x->nc; i++) {
+		ev_cluster *c = &x->c[i];
+		const ev_mention *d;
+		if (c->parent >= 0 || c->date_m < 0)
+			continue;
+		d = &x->m[c->date_m];
+		if (d->date_rank < 3 || strlen(d->start) != 10)
+			continue;
+		for (j = 0; j < x->nc; j++) {
+			const ev_cluster *p = &x->c[j];
+			const ev_mention *pd;
+			if (j == i || p->date_m < 0 || p->first_sent >= c->first_sent ||
+			    c->first_sent - p->last_sent > 3 || p->parent == (int)i)
+				continue;
+			pd = &x->m[p->date_m];
+			if (!strcmp(pd->start, pd->end) || strlen(pd->start) != 10 ||
+			    strcmp(d->start, pd->start) < 0 || strcmp(d->end, pd->end) > 0)
+				continue;
+			if (p->kind != K_MEETING && p->kind != K_SUMMIT && p->kind != K_EXHIBITION &&
+			    p->kind != K_FESTIVAL)
+				continue;
+			c->parent = (int)j;
+			c->part_sent = c->first_sent;
+			break;
+		}
+	}
+	/* an event without a place of its own inherits its parent's */
+	for (i = 0; i < x->nc; i++) {
+		ev_cluster *c = &x->c[i];
+		int p = c->parent, hops = 0;
+		if (c->place_m >= 0 && x->m[c->place_m].place_rank >= 2)
+			continue;
+		while (p >= 0 && hops++ < 4) {
+			if (x->c[p].place_m >= 0 && x->m[x->c[p].place_m].place_rank >= 2) {
+				c->place = x->m[x->c[p].place_m].place;
+				c->place_sent = c->first_sent;
+				break;
+			}
+			p = x->c[p].parent;
+		}
+	}
+}
+
+static int date_node(evctx *x, const char *start, const char *end, size_t *idx)
+{
+	char value[32], key[48];
+
+	if (!strcmp(start, end))
+		snprintf(value, sizeof value, "%s", start);
+	else
+		snprintf(value, sizeof value, "%s/%s", start, end);
+	snprintf(key, sizeof key, "date:%s", value);
+	if (tekg_extraction_entity(x->out, "date", value, key, idx) ||
+	    tekg_extraction_set(x->out, *idx, "value", value))
+		return TEKG_ENOMEM;
+	return 0;
+}
+
+static int emit_events(evctx *x)
+{
+	size_t i, idx, klen;
+	char *key = NULL;
+	int rc = TEKG_ENOMEM;
+
+	for (i = 0; i < x->nc; i++) {
+		ev_cluster *c = &x->c[i];
+		const ev_mention *b = &x->m[c->best], *d = c->date_m >= 0 ? &x->m[c->date_m] : NULL;
+		const char *tail = b->tail;
+		size_t j;
+		/* the shortest core of the cluster is the most portable key */
+		for (j = 0; j < x->nm; j++)
+			if (x->m[j].named && x->m[j].cluster == (int)i &&
+			    strlen(x->m[j].tail) < strlen(tail))
+				tail = x->m[j].tail;
+		klen = strlen(tail) + 24;
+		if ((key = tekg_malloc(klen)) == NULL)
+			goto cleanup;
+		if (d)
+			snprintf(key, klen, "event:%s@%.4s", tail, d->start);
+		else if (x->doc_year[0])
+			snprintf(key, klen, "event:%s@%s", tail, x->doc_year);
+		else
+			snprintf(key, klen, "event:%s", tail);
+		if (tekg_extraction_entity(x->out, "event", b->label, key, &idx) ||
+		    tekg_extraction_set(x->out, idx, "kind", kind_names[c->kind]))
+			goto cleanup;
+		if (d && (tekg_extraction_set(x->out, idx, "start", d->start) ||
+		          tekg_extraction_set(x->out, idx, "end", d->end)))
+			goto cleanup;
+		c->ent = idx;
+		tekg_free(key);
+		key = NULL;
+	}
+	for (i = 0; i < x->nm; i++) {
+		const ev_mention *m = &x->m[i];
+		if (m->cluster < 0)
+			continue;
+		idx = x->c[m->cluster].ent;
+		if ((m->named && (tekg_extraction_alias(x->out, idx, m->surface) ||
+		                  tekg_extraction_alias(x->out, idx, m->label))) ||
+		    tekg_extraction_mention(x->out, idx, m->sent, m->os, m->oe, m->surface,
+		                            m->label))
+			goto cleanup;
+	}
+	for (i = 0; i < x->nc; i++) {
+		const ev_cluster *c = &x->c[i];
+		const ev_mention *d = c->date_m >= 0 ? &x->m[c->date_m] : NULL;
+		const ev_mention *pl = c->place_m >= 0 ? &x->m[c->place_m] : NULL;
+		size_t didx;
+		if (pl && tekg_extraction_edge(x->out, "held_in", c->ent, pl->place, pl->place_sent,
+		                               NULL, NULL, 1))
+			goto cleanup;
+		if (!pl && c->place != NONE &&
+		    tekg_extraction_edge(x->out, "held_in", c->ent, c->place, c->place_sent, NULL,
+		                         NULL, 1))
+			goto cleanup;
+		if (d && d->date_rank >= 2 &&
+		    (date_node(x, d->start, d->end, &didx) ||
+		     tekg_extraction_edge(x->out, "held_on", c->ent, didx, d->sent, NULL, NULL, 1)))
+			goto cleanup;
+		if (c->parent >= 0 &&
+		    tekg_extraction_edge(x->out, "part_of", c->ent, x->c[c->parent].ent,
+		                         c->part_sent, NULL, NULL, 1))
+			goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	tekg_free(key);
+	return rc;
+}
+
+/* ---- participants and organisers --------------------------------------------- */
+
+/* The event a word at w of sentence si is about: a mention in its clause
+ * after w, else before it in the clause, else the latest mention of the
+ * sentence before w, else the latest of the two sentences before.  -1. */
+static int event_for(const evctx *x, size_t si, size_t w, int verb_events)
+{
+	size_t cs, ce, i;
+	int after = -1, before = -1, sent_before = -1, back = -1;
+	size_t back_sent = 0;
+
+	clause_of(x, si, w, &cs, &ce);
+	for (i = 0; i < x->nm; i++) {
+		const ev_mention *m = &x->m[i];
+		if (m->cluster < 0 || (m->named == 2 && !verb_events))
+			continue;
+		if (m->sent == si) {
+			int c = m->outer >= 0 && x->m[m->outer].cluster >= 0 ? x->m[m->outer].cluster
+			                                                     : m->cluster;
+			if (m->hs >= w && m->hs < ce && after < 0)
+				after = c;
+			else if (m->he <= w && m->hs >= cs)
+				before = c;
+			else if (m->he <= w)
+				sent_before = c;
+		} else if (m->sent < si && si - m->sent <= 2 && m->sent >= back_sent) {
+			back = m->cluster;
+			back_sent = m->sent;
+		}
+	}
+	return after >= 0 ? after : before >= 0 ? before : sent_before >= 0 ? sent_before : back;
+}
+
+static int add_participants(evctx *x, size_t si)
+{
+	const tekg_sentence *s = &x->a->sents[si];
+	size_t p, i, k;
+
+	for (p = s->wstart; p < s->wend; p++) {
+		const char *role = NULL;
+		size_t vl = 0, cs, ce, subj = NONE;
+		int ev, interview = 0;
+		for (i = 0; i < COUNT(role_verbs); i++)
+			if (u8len(role_verbs[i].verb) > vl && utf8_at(x, p, s->wend, role_verbs[i].verb)) {
+				role = role_verbs[i].role;
+				vl = u8len(role_verbs[i].verb);
+			}
+		if (role == NULL && utf8_at(x, p, s->wend, "接受")) {
+			clause_of(x, si, p, &cs, &ce);
+			if (find_in(x, p, ce < p + 20 ? ce : p + 20, "采访") >= 0 ||
+			    find_in(x, p, ce < p + 20 ? ce : p + 20, "访问") >= 0) {
+				role = "接受采访";
+				vl = 2;
+				interview = 1;
+			}
+		}
+		if (role == NULL)
+			continue;
+		for (i = 0; i < x->nm; i++) /* a role word inside an event name is not one */
+			if (x->m[i].sent == si && p >= x->m[i].ns && p < x->m[i].he)
+				break;
+		if (i < x->nm) {
+			p += vl - 1;
+			continue;
+		}
+		clause_of(x, si, p, &cs, &ce);
+		ev = event_for(x, si, p, !strcmp(role, "会见") || !strcmp(role, "会谈"));
+		if (ev >= 0 && interview && x->c[ev].last_sent < si && x->c[ev].first_sent != si)
+			ev = -1; /* an interview is about the story unless the event is named here */
+		if (ev < 0 || x->c[ev].ent == NONE) {
+			p += vl - 1;
+			continue;
+		}
+		for (i = 0; i < x->nents; i++) { /* the last person before the verb */
+			const ent_ref *e = &x->ents[i];
+			if (e->sent == si && e->type == 0 && e->ws >= cs && e->we <= p &&
+			    (subj == NONE || e->ws > x->ents[subj].ws))
+				subj = i;
+		}
+		if (subj != NONE) {
+			if (tekg_extraction_edge(x->out, "participant", x->ents[subj].ent, x->c[ev].ent,
+			                         si, role, NULL, 1))
+				return TEKG_ENOMEM;
+		} else if (!interview) { /* organisations speaking or attending as such */
+			for (k = 0; k < x->nents; k++) {
+				const ent_ref *e = &x->ents[k];
+				uint32_t nx = x->cp[e->we];
+				if (e->sent != si || e->type != 1 || e->ws < cs || e->we > p)
+					continue;
+				/* ORG、ORG等…, ORG代表, ORG出席: the organisation itself, not
+				 * a post in it (外交部国际经济司司长) */
+				if (!(e->we == p || nx == 0x3001 || nx == 0x7B49 || nx == 0x548C ||
+				      nx == 0x4E0E || utf8_at(x, e->we, p, "代表")))
+					continue;
+				if (tekg_extraction_edge(x->out, "participant", e->ent, x->c[ev].ent, si,
+				                         role, NULL, 1))
+					return TEKG_ENOMEM;
+			}
+		}
+		if (!strcmp(role, "会见") || !strcmp(role, "会谈")) { /* the other side too */
+			for (k = 0; k < x->nents; k++) {
+				const ent_ref *e = &x->ents[k];
+				if (e->sent == si && e->type <= 1 && e->ws >= p + vl && e->we <= ce &&
+				    tekg_extraction_edge(x->out, "participant", e->ent, x->c[ev].ent, si,
+				                         role, NULL, 1))
+					return TEKG_ENOMEM;
+			}
+		}
+		p += vl - 1;
+	}
+	return 0;
+}
+
+/* The parties of verb-framed signings: every person or organisation named
+ * before the verb in the event's span. */
+static int add_parties(evctx *x)
+{
+	size_t i, k;
+
+	for (i = 0; i < x->nm; i++) {
+		const ev_mention *m = &x->m[i];
+		if (m->named != 2 || m->kind != K_SIGNING || m->cluster < 0)
+			continue;
+		for (k = 0; k < x->nents; k++) {
+			const ent_ref *e = &x->ents[k];
+			if (e->sent == m->sent && e->type <= 1 && e->ws >= m->ns && e->we <= m->hs &&
+			    tekg_extraction_edge(x->out, "participant", e->ent, x->c[m->cluster].ent,
+			                         m->sent, "签约", NULL, 1))
+				return TEKG_ENOMEM;
+		}
+	}
+	return 0;
+}
+
+static int add_organizers(evctx *x, size_t si)
+{
+	const tekg_sentence *s = &x->a->sents[si];
+	size_t p, i, k, vl, cs, ce;
+
+	for (p = s->wstart; p < s->wend; p++) {
+		size_t from = NONE;
+		int ev = -1;
+		for (i = 0, vl = 0; i < COUNT(organize_verbs); i++)
+			if (utf8_at(x, p, s->wend, organize_verbs[i])) {
+				vl = u8len(organize_verbs[i]);
+				break;
+			}
+		if (vl == 0)
+			continue;
+		clause_of(x, si, p, &cs, &ce);
+		for (k = p; k > cs; k--)
+			if (x->cp[k - 1] == 0x7531 /* 由 */) {
+				from = k;
+				break;
+			}
+		/* the event: named right after the verb (举办的“…研讨会”), else the clause's */
+		for (i = 0; i < x->nm; i++)
+			if (x->m[i].sent == si && x->m[i].cluster >= 0 && x->m[i].ns >= p + vl &&
+			    x->m[i].ns <= p + vl + 3) {
+				ev = x->m[i].outer >= 0 && x->m[x->m[i].outer].cluster >= 0
+				             ? x->m[x->m[i].outer].cluster
+				             : x->m[i].cluster;
+				break;
+			}
+		if (ev < 0 && from != NONE)
+			ev = event_for(x, si, p, 0);
+		if (ev < 0 || x->c[ev].ent == NONE) {
+			p += vl - 1;
+			continue;
+		}
+		for (k = 0; k < x->nents; k++) {
+			const ent_ref *e = &x->ents[k];
+			if (e->sent != si || e->type != 1 || e->we > p || ent_nested(x, e))
+				continue;
+			if (from != NONE ? e->ws < from : (e->we + 1 < p || e->ws < cs))
+				continue;
+			if (tekg_extraction_edge(x->out, "organizer", e->ent, x->c[ev].ent, si, NULL,
+			                         NULL, 1))
+				return TEKG_ENOMEM;
+		}
+		p += vl - 1;
+	}
+	return 0;
+}
+
+/* ---- driver ------------------------------------------------------------------ */
+
+static int build_tokat(evctx *x, size_t si)
+{
+	const tekg_sentence *s = &x->a->sents[si];
+	size_t n = s->wend - s->wstart, k, c;
+
+	if (n > x->ntokat) {
+		int *t = tekg_realloc(x->tokat, (n + 1) * sizeof *t);
+		if (t == NULL)
+			return TEKG_ENOMEM;
+		x->tokat = t;
+		x->ntokat = n;
+	}
+	for (c = 0; c < n; c++)
+		x->tokat[c] = -1;
+	for (k = 0; k < x->tags[si].n; k++) {
+		const tekg_token *t = &x->tags[si].tokens[k];
+		for (c = t->start; c < t->end && c < n; c++)
+			x->tokat[c] = (int)k;
+	}
+	return 0;
+}
+
+static int finish_mention(evctx *x, ev_mention *m)
+{
+	size_t ls = m->dash > m->ns ? m->dash : m->ns;
+
+	if (m->year_is_date && m->ys >= ls && m->ys < m->ye)
+		ls = m->ye;
+	if (m->named == 2)
+		m->label = xart_work_text(x->xa, m->ns, m->he);
+	else
+		m->label = plain_text(x, ls, m->he);
+	m->tail = m->named == 2 ? tekg_strdup(m->label ? m->label : "")
+	                        : plain_text(x, m->cs, m->te);
+	xart_orig_span(x->xa, m->ns, m->he, &m->os, &m->oe);
+	m->surface = xart_orig_text(x->xa, m->os, m->oe);
+	return m->label && m->tail && m->surface ? 0 : TEKG_ENOMEM;
+}
+
+static int run(evctx *x)
+{
+	const tekg_article *a = x->a;
+	size_t si, i, n = a->work_chars, bp = 0, ntx = 0;
+	tekg_timex *all = NULL;
+	tekg_error terr;
+	int rc;
+
+	x->cp = tekg_malloc((n + 1) * sizeof *x->cp);
+	if (x->cp == NULL)
+		return TEKG_ENOMEM;
+	for (i = 0; i < n && bp < a->work_len; i++)
+	{
+		size_t k = tekg_utf8_decode(a->work + bp, a->work_len - bp, &x->cp[i]);
+		bp += k ? k : 1;
+	}
+	for (; i <= n; i++)
+		x->cp[i] = 0;
+	memset(&terr, 0, sizeof terr);
+	rc = tekg_time_find(a->work, a->work_len, x->xa->doc_date && *x->xa->doc_date
+	                                                  ? x->xa->doc_date : NULL,
+	                    &all, &ntx, &terr);
+	tekg_error_clear(&terr);
+	if (rc == TEKG_ENOMEM)
+		return rc;
+	if (rc)
+		ntx = 0;
+	/* keep the usable ones (the dropped ones stay out of every rule) */
+	x->tx = all;
+	for (i = 0; i < ntx; i++)
+		if (time_usable(x, &all[i]))
+			all[x->ntx++] = all[i];
+	if ((rc = collect_entities(x)))
+		return rc;
+	x->last_lead = x->ntx;
+	for (si = 0; si < a->n_sents; si++) {
+		size_t first = x->nm, lead;
+		if ((rc = build_tokat(x, si)) || (rc = find_mentions(x, si)) ||
+		    (rc = find_verb_events(x, si)))
+			return rc;
+		lead = topic_time(x, si, a->sents[si].wend);
+		for (i = first; i < x->nm; i++) {
+			ev_mention *m = &x->m[i];
+			size_t cs, ce;
+			clause_of(x, si, m->hs, &cs, &ce);
+			if (m->named != 2)
+				m->framed = m->outer < 0 && framed_in(x, m->ns < cs ? m->ns : cs, ce, m);
+			mention_date(x, si, m);
+			if ((rc = mention_place(x, si, m)))
+				return rc;
+			if ((rc = finish_mention(x, m)))
+				return rc;
+		}
+		if (lead < x->ntx)
+			x->last_lead = lead;
+	}
+	if ((rc = cluster_mentions(x)))
+		return rc;
+	choose(x);
+	if ((rc = emit_events(x)) || (rc = add_parties(x)))
+		return rc;
+	for (si = 0; si < a->n_sents; si++)
+		if ((rc = build_tokat(x, si)) || (rc = add_participants(x, si)) ||
+		    (rc = add_organizers(x, si)))
+			return rc;
+	return 0;
+}
 
 int extract_events(const xart *xa, const tekg_tag_result *tags, tekg_extraction *out,
-                  tekg_error *err)
+                   tekg_error *err)
 {
-	(void)xa;
-	(void)tags;
-	(void)out;
-	(void)err;
+	evctx x;
+	size_t i;
+	int rc;
+
+	memset(&x, 0, sizeof x);
+	x.xa = xa;
+	x.a = xa->a;
+	x.tags = tags;
+	x.out = out;
+	x.err = err;
+	if (xa->doc_date && strlen(xa->doc_date) >= 4)
+		memcpy(x.doc_year, xa->doc_date, 4);
+	if (tags == NULL || xa->a->n_sents == 0)
+		return 0;
+	rc = run(&x);
+	for (i = 0; i < x.nm; i++) {
+		tekg_free(x.m[i].tail);
+		tekg_free(x.m[i].label);
+		tekg_free(x.m[i].surface);
+	}
+	tekg_free(x.m);
+	tekg_free(x.c);
+	tekg_free(x.cp);
+	tekg_free(x.tx);
+	tekg_free(x.ents);
+	tekg_free(x.tokat);
+	tekg_free(x.cur_cluster_of_sent);
+	if (rc)
+		return tekg_error_set(err, rc, "out of memory");
 	return 0;
 }
