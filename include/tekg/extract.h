@@ -123,9 +123,24 @@ typedef struct tekg_extractor tekg_extractor;
 /* Options; zero-initialise for the defaults. */
 typedef struct tekg_extract_opts {
 	const char *data_dir;  /* lexicons; NULL: $TEKG_DATA_DIR, PREFIX/share/tekg, ./data */
+	/* Extra lexicon files (--lexicon, format in docs/entities.md), loaded
+	 * after the data directory so their lines override it. */
+	const char *const *lexicons;
+	size_t n_lexicons;
+	/* Curation files (--curation), applied in order after `curation_text`. */
+	const char *const *curations;
+	size_t n_curations;
+	/* Curation lines kept in the database ("op<TAB>a<TAB>b" lines joined
+	 * by newlines), or NULL. */
+	const char *curation_text;
 } tekg_extract_opts;
 
-/* Create an extractor (loads lexicons once).  0, TEKG_EIO, TEKG_ENOMEM.
+/* Create an extractor (loads lexicons and curation once).  0, TEKG_EIO
+ * (a named data directory, lexicon or curation file unreadable),
+ * TEKG_EPARSE (a malformed line: the message names file and line),
+ * TEKG_EINVAL (a bad curation line), TEKG_ENOMEM.  When no data_dir is
+ * given and none of the default places has lexicons, the extractor runs
+ * with an empty lexicon (tagger names only, fewer rules).
  * Free with tekg_extractor_free() (NULL-safe).  One extractor may serve
  * one thread at a time. */
 int tekg_extractor_new(tekg_extractor **out, const tekg_extract_opts *opts, tekg_error *err);

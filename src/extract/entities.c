@@ -1,69 +1,1597 @@
 /*
- * entities.c - persons, organizations and places from the tagger's tokens.
+ * entities.c - persons, organizations and places from the tagger's tokens,
+ * refined by rules and lexicons; titles and affiliations; resolution to
+ * one entity per real-world name within the document; curation.
  *
- * Baseline: every PER/nr token is a person, LOC/ns a place, ORG/nt an
- * organization, keyed by type and simplified surface.  The entities work
- * (titles, affiliations, boundaries, gazetteers, resolution) refines this.
+ * Each sentence's tokens become "units" (a span of the work text with a
+ * tag and, for names, an entity type).  Rules then rewrite the units in a
+ * fixed order (docs/entities.md gives each rule the measured error that
+ * motivates it):
+ *   1. boundaries: quotes, brackets and dashes leave names; Latin pieces
+ *      the tagger split (A|ngelica, APE|C) join again;
+ *   2. lexicon names (places, organisations, Latin acronyms) found in the
+ *      text replace the tokens they cover;
+ *   3. ORG（place） is one organisation (a campus), ORG（ABC） gives an alias;
+ *   4. a place directly before an organisation is part of its name;
+ *   5. organisations end at their last suffix (协会创会 -> 协会); words that
+ *      are not names (stop list, -化 nouns, place + verb) are dropped;
+ *   6. titles (with prefixes, 外交部长 = 外交部 + 部长) are marked; a noun
+ *      run ending in an organisation suffix before a title is an
+ *      organisation (公共政策学院院长);
+ *   7. a name right after a title is a person even when the tagger missed
+ *      it (副主席白天发表, 董事长应学民介绍);
+ *   8. list repairs (裴永中等 -> 裴永中; A、B、C等企业 are organisations);
+ *   9. persons must look like names (surname, middle dot, Latin words).
+ * Then: mentions, places named inside organisations (located_in),
+ * sub-units (part_of), affiliations from title chains, credits (bylines),
+ * resolution (aliases, short forms, abbreviations) and curation.
  */
 #include "extract/extract_int.h"
 #include "util/alloc.h"
+#include "util/utf8.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-static const char *entity_type(const char *tag)
+enum { U_NONE = 0, U_PER, U_ORG, U_LOC };
+
+static const char *type_name[] = {NULL, "person", "organization", "place"};
+
+typedef struct unit {
+	size_t ws, we;     /* work chars (absolute) */
+	char tag[8];       /* tagger type, "w" for punctuation, "gz" for lexicon */
+	int ent;           /* U_* */
+	int title;         /* 1 title word, 2 title prefix */
+	int alias_of;      /* >= 0: unit whose entity this abbreviation names */
+	int sure;          /* person found by a rule that already checked it */
+	char *name;        /* entity name when it differs from the text, or NULL */
+	char *tfull;       /* title text when it differs from the text, or NULL */
+	size_t ent_idx;    /* document entity, after emission */
+} unit;
+
+typedef struct dent {
+	int type;
+	char *name;        /* canonical (simplified) */
+	char *kind;
+	char **al;
+	size_t nal;
+	size_t rep;        /* itself, or the entity it was merged into */
+	int dead;
+	char *title0;      /* a title with no organisation (a credit's role) */
+} dent;
+
+typedef struct dmen {
+	size_t ent, sent, os, oe;
+	char *surface, *norm;
+} dmen;
+
+typedef struct dedge {
+	const char *type;
+	size_t src, dst, sent;
+	char *title;
+} dedge;
+
+typedef struct doc {
+	dent *e;
+	size_t ne, cape;
+	dmen *m;
+	size_t nm, capm;
+	dedge *g;
+	size_t ng, capg;
+} doc;
+
+typedef struct ctx {
+	const xart *xa;
+	const xlex *lex;
+	doc d;
+	unit *u;
+	size_t nu, capu;
+	size_t sent;
+} ctx;
+
+#define TRY(x) do { if ((rc = (x))) goto cleanup; } while (0)
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static int grow(void **p, size_t *cap, size_t n, size_t size)
 {
-	if (!strcmp(tag, "PER") || !strcmp(tag, "nr"))
-		return "person";
-	if (!strcmp(tag, "LOC") || !strcmp(tag, "ns"))
-		return "place";
-	if (!strcmp(tag, "ORG") || !strcmp(tag, "nt"))
-		return "organization";
-	return NULL;
+	void *q;
+	size_t nc;
+
+	if (n < *cap)
+		return 0;
+	nc = *cap ? *cap * 2 : 32;
+	if ((q = tekg_realloc(*p, nc * size)) == NULL)
+		return TEKG_ENOMEM;
+	*p = q;
+	*cap = nc;
+	return 0;
 }
 
-int extract_entities(const xart *xa, const tekg_tag_result *tags, tekg_extraction *out,
-                     tekg_error *err)
+static const char *wptr(const ctx *c, size_t w)
 {
-	const tekg_article *a = xa->a;
-	size_t si, k, idx, os, oe;
-	char *surface = NULL, *norm = NULL, *key = NULL;
+	return c->xa->a->work + c->xa->wbyte[w];
+}
+
+static size_t wlen(const ctx *c, size_t ws, size_t we)
+{
+	return c->xa->wbyte[we] - c->xa->wbyte[ws];
+}
+
+static uint32_t wcp(const ctx *c, size_t w)
+{
+	uint32_t cp = 0;
+
+	if (w >= c->xa->a->work_chars)
+		return 0;
+	tekg_utf8_decode(wptr(c, w), c->xa->a->work_len - c->xa->wbyte[w], &cp);
+	return cp;
+}
+
+static int is_han(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x20000 && cp <= 0x2FA1F);
+}
+
+static int is_alpha(uint32_t cp)
+{
+	return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+}
+
+static int is_alnum(uint32_t cp)
+{
+	return is_alpha(cp) || (cp >= '0' && cp <= '9');
+}
+
+static int is_dot(uint32_t cp)
+{
+	return cp == 0xB7 || cp == 0x2022 || cp == 0x2027 || cp == 0x30FB || cp == 0xFF65 ||
+	       cp == 0x318D || cp == 0x2219 || cp == 0x22C5;
+}
+
+static size_t ulen(const unit *u)
+{
+	return u->we - u->ws;
+}
+
+/* Does the unit's text equal s? */
+static int ueq(const ctx *c, const unit *u, const char *s)
+{
+	size_t l = wlen(c, u->ws, u->we);
+
+	return strlen(s) == l && memcmp(wptr(c, u->ws), s, l) == 0;
+}
+
+static int lex_has(const ctx *c, size_t ws, size_t we, unsigned cls)
+{
+	return we > ws && xlex_has(c->lex, wptr(c, ws), wlen(c, ws, we), cls);
+}
+
+static const xlex_entry *lex_get(const ctx *c, size_t ws, size_t we)
+{
+	return we > ws ? xlex_get(c->lex, wptr(c, ws), wlen(c, ws, we)) : NULL;
+}
+
+static int all_han(const ctx *c, size_t ws, size_t we)
+{
+	size_t i;
+
+	for (i = ws; i < we; i++)
+		if (!is_han(wcp(c, i)))
+			return 0;
+	return we > ws;
+}
+
+/* Longest suffix of [ws,we) (shorter than the whole) in class cls: its start, or we. */
+static size_t suffix_at(const ctx *c, size_t ws, size_t we, unsigned cls, int allow_whole)
+{
+	size_t s;
+
+	for (s = allow_whole ? ws : ws + 1; s < we; s++)
+		if (lex_has(c, s, we, cls))
+			return s;
+	return we;
+}
+
+/* Longest lexicon place that is a proper prefix of [ws,we): its end, or ws. */
+static size_t place_prefix(const ctx *c, size_t ws, size_t we)
+{
+	size_t e;
+
+	for (e = we - 1; e >= ws + 2; e--)
+		if (lex_has(c, ws, e, XL_PLACE))
+			return e;
+	return ws;
+}
+
+/* ---- units ------------------------------------------------------------ */
+
+static int unit_type(const char *tag)
+{
+	if (!strcmp(tag, "PER") || !strcmp(tag, "nr"))
+		return U_PER;
+	if (!strcmp(tag, "LOC") || !strcmp(tag, "ns"))
+		return U_LOC;
+	if (!strcmp(tag, "ORG") || !strcmp(tag, "nt"))
+		return U_ORG;
+	return U_NONE;
+}
+
+static void unit_free(unit *u)
+{
+	tekg_free(u->name);
+	tekg_free(u->tfull);
+	u->name = u->tfull = NULL;
+}
+
+static int unit_push(ctx *c, size_t ws, size_t we, const char *tag, int ent)
+{
+	unit *u;
+
+	if (grow((void **)&c->u, &c->capu, c->nu, sizeof *c->u))
+		return TEKG_ENOMEM;
+	u = &c->u[c->nu++];
+	memset(u, 0, sizeof *u);
+	u->ws = ws;
+	u->we = we;
+	snprintf(u->tag, sizeof u->tag, "%s", tag);
+	u->ent = ent;
+	u->alias_of = -1;
+	return 0;
+}
+
+/* Split unit k at char `at` (ws < at < we); both halves keep the tag, the
+ * right half is not an entity.  0 or TEKG_ENOMEM. */
+static int unit_split(ctx *c, size_t k, size_t at)
+{
+	unit nu;
+
+	if (grow((void **)&c->u, &c->capu, c->nu, sizeof *c->u))
+		return TEKG_ENOMEM;
+	nu = c->u[k];
+	nu.ws = at;
+	nu.ent = U_NONE;
+	nu.name = nu.tfull = NULL;
+	nu.title = 0;
+	nu.sure = 0;
+	nu.alias_of = -1;
+	c->u[k].we = at;
+	memmove(&c->u[k + 2], &c->u[k + 1], (c->nu - k - 1) * sizeof *c->u);
+	c->u[k + 1] = nu;
+	c->nu++;
+	return 0;
+}
+
+/* Replace units k..j (inclusive) by one unit spanning them. */
+static void unit_merge(ctx *c, size_t k, size_t j, int ent, const char *tag)
+{
+	size_t i;
+
+	if (j <= k) {
+		c->u[k].ent = ent;
+		if (tag)
+			snprintf(c->u[k].tag, sizeof c->u[k].tag, "%s", tag);
+		return;
+	}
+	c->u[k].we = c->u[j].we;
+	c->u[k].ent = ent;
+	c->u[k].title = 0;
+	if (tag)
+		snprintf(c->u[k].tag, sizeof c->u[k].tag, "%s", tag);
+	for (i = k + 1; i <= j; i++)
+		unit_free(&c->u[i]);
+	memmove(&c->u[k + 1], &c->u[j + 1], (c->nu - j - 1) * sizeof *c->u);
+	c->nu -= j - k;
+	for (i = 0; i < c->nu; i++)
+		if (c->u[i].alias_of > (int)k)
+			c->u[i].alias_of = (int)k; /* rare: keep it pointing at the merged unit */
+}
+
+static int is_punct_unit(const ctx *c, const unit *u)
+{
+	uint32_t cp = wcp(c, u->ws);
+
+	return !strcmp(u->tag, "w") || (ulen(u) == 1 && !is_han(cp) && !is_alnum(cp));
+}
+
+static int is_sep(const ctx *c, const unit *u)
+{
+	return ueq(c, u, "、") || ueq(c, u, "，") || ueq(c, u, ",");
+}
+
+/* Rule 1: tokens -> units, entity boundaries trimmed, Latin pieces joined. */
+static int build_units(ctx *c, const tekg_sentence *s, const tekg_tag_result *tr)
+{
+	size_t k;
 	int rc = 0;
 
-	for (si = 0; si < a->n_sents; si++) {
-		const tekg_sentence *s = &a->sents[si];
-		for (k = 0; k < tags[si].n; k++) {
-			const tekg_token *t = &tags[si].tokens[k];
-			const char *type = entity_type(t->type);
-			size_t ws = s->wstart + t->start, we = s->wstart + t->end;
-			size_t klen;
-			if (type == NULL || we <= ws || we > s->wend)
-				continue;
-			if (!strcmp(type, "person") && we - ws < 2)
-				continue; /* a lone character is a surname fragment, not a name */
-			norm = xart_work_text(xa, ws, we);
-			xart_orig_span(xa, ws, we, &os, &oe);
-			surface = xart_orig_text(xa, os, oe);
-			if (!norm || !surface)
-				goto nomem;
-			klen = strlen(type) + strlen(norm) + 2;
-			if ((key = tekg_malloc(klen)) == NULL)
-				goto nomem;
-			snprintf(key, klen, "%s:%s", type, norm);
-			if ((rc = tekg_extraction_entity(out, type, norm, key, &idx)) ||
-			    (rc = tekg_extraction_alias(out, idx, surface)) ||
-			    (rc = tekg_extraction_mention(out, idx, si, os, oe, surface, norm)))
-				goto nomem;
-			tekg_free(key);
-			tekg_free(surface);
-			tekg_free(norm);
-			key = surface = norm = NULL;
+	for (k = 0; k < tr->n; k++) {
+		const tekg_token *t = &tr->tokens[k];
+		size_t ws = s->wstart + t->start, we = s->wstart + t->end;
+		int ent = unit_type(t->type);
+		if (we <= ws || we > s->wend)
+			continue;
+		if (ent) {
+			size_t a = ws, b = we;
+			while (a < b && !is_han(wcp(c, a)) && !is_alnum(wcp(c, a)))
+				a++;
+			while (b > a && !is_han(wcp(c, b - 1)) && !is_alnum(wcp(c, b - 1)))
+				b--;
+			if (a > ws && (rc = unit_push(c, ws, a, "w", U_NONE)))
+				return rc;
+			if (b > a && (rc = unit_push(c, a, b, t->type, ent)))
+				return rc;
+			if (we > b && (rc = unit_push(c, b > a ? b : a, we, "w", U_NONE)))
+				return rc;
+			continue;
+		}
+		if ((rc = unit_push(c, ws, we, t->type, U_NONE)))
+			return rc;
+	}
+	/* A|ngelica Guinto, APE|C, AP|EC: Latin pieces with no gap are one word. */
+	for (k = 0; k + 1 < c->nu; k++) {
+		unit *a = &c->u[k], *b = &c->u[k + 1];
+		if (a->we == b->ws && is_alpha(wcp(c, a->we - 1)) && is_alpha(wcp(c, b->ws)) &&
+		    is_alpha(wcp(c, a->ws)) && (a->ent || b->ent)) {
+			int ent = a->ent ? a->ent : b->ent;
+			unit_merge(c, k, k + 1, ent, a->ent ? a->tag : b->tag);
+			k--;
 		}
 	}
 	return 0;
-nomem:
+}
+
+/* Rule 2: lexicon names replace the units they cover. */
+static int scan_lexicon(ctx *c)
+{
+	size_t k, maxlen = xlex_maxlen(c->lex);
+	int rc = 0;
+
+	for (k = 0; k < c->nu; k++) {
+		unit *u = &c->u[k];
+		size_t i = u->ws, end = c->u[c->nu - 1].we, L, j;
+		const xlex_entry *e = NULL;
+		if (is_punct_unit(c, u))
+			continue;
+		for (L = maxlen < end - i ? maxlen : end - i; L >= 2; L--) {
+			e = lex_get(c, i, i + L);
+			if (e && (e->flags & (XL_PLACE | XL_ORG)) && !(e->flags & XL_STOP))
+				break;
+			e = NULL;
+		}
+		if (e == NULL)
+			continue;
+		if (is_alpha(wcp(c, i)) && i > 0 && is_alnum(wcp(c, i - 1)))
+			continue;
+		if (is_alpha(wcp(c, i + L - 1)) && is_alnum(wcp(c, i + L)))
+			continue;
+		if (u->ent && u->we > i + L)
+			continue; /* a longer name from the tagger holds it */
+		for (j = k; j < c->nu && c->u[j].we <= i + L; j++)
+			;
+		if (j < c->nu && c->u[j].ws < i + L) {
+			if (c->u[j].ent)
+				continue; /* it would cut another name */
+			if ((rc = unit_split(c, j, i + L)))
+				return rc;
+			u = &c->u[k];
+		} else {
+			j--;
+		}
+		if (j >= c->nu)
+			j = c->nu - 1;
+		unit_merge(c, k, j, (e->flags & XL_PLACE) ? U_LOC : U_ORG, "gz");
+	}
+	return 0;
+}
+
+/* Rule 3: ORG（place） is one organisation; ORG（ABC） names it. */
+static void brackets(ctx *c)
+{
+	size_t k;
+
+	for (k = 0; k + 3 < c->nu; k++) {
+		unit *a = &c->u[k];
+		if (a->ent != U_ORG && a->ent != U_LOC)
+			continue;
+		if (!ueq(c, &c->u[k + 1], "(") && !ueq(c, &c->u[k + 1], "（"))
+			continue;
+		if (!ueq(c, &c->u[k + 3], ")") && !ueq(c, &c->u[k + 3], "）"))
+			continue;
+		if (a->ent == U_ORG && c->u[k + 2].ent == U_LOC) {
+			unit_merge(c, k, k + 3, U_ORG, NULL);
+			if (k + 1 < c->nu && !c->u[k + 1].ent &&
+			    lex_has(c, c->u[k + 1].ws, c->u[k + 1].we, XL_ORG_SUFFIX))
+				unit_merge(c, k, k + 1, U_ORG, NULL);
+			continue;
+		}
+		{
+			unit *b = &c->u[k + 2];
+			size_t i, upper = 0, latin = 1;
+			for (i = b->ws; i < b->we; i++) {
+				uint32_t cp = wcp(c, i);
+				if (!is_alnum(cp))
+					latin = 0;
+				if (cp >= 'A' && cp <= 'Z')
+					upper++;
+			}
+			if (latin && upper >= 2 && ulen(b) <= 10) {
+				b->alias_of = (int)k;
+				b->ent = a->ent;
+			}
+		}
+	}
+}
+
+/* Rule 4: place + organisation is one organisation (深圳机场|深畅国际货站). */
+static void place_org(ctx *c)
+{
+	size_t k;
+
+	for (k = 0; k < c->nu; k++) {
+		unit *u = &c->u[k];
+		if (u->ent == U_LOC && strcmp(u->tag, "gz") &&
+		    suffix_at(c, u->ws, u->we, XL_ORG_SUFFIX, 0) < u->we)
+			u->ent = U_ORG;
+	}
+	for (k = 0; k + 1 < c->nu; k++)
+		if (c->u[k].ent == U_LOC && c->u[k + 1].ent == U_ORG && c->u[k].we == c->u[k + 1].ws &&
+		    c->u[k + 1].alias_of < 0 && c->u[k].alias_of < 0 && !lex_has(c, c->u[k + 1].ws, c->u[k + 1].we, XL_ORG))
+			unit_merge(c, k, k + 1, U_ORG, "ORG");
+}
+
+/* Rule 5: organisation and place boundaries and validity. */
+static int validate(ctx *c)
+{
+	size_t k;
+	int rc;
+
+	for (k = 0; k < c->nu; k++) {
+		unit *u = &c->u[k];
+		size_t n = ulen(u), s, pp;
+		if (!u->ent || u->alias_of >= 0)
+			continue;
+		if (lex_has(c, u->ws, u->we, XL_STOP)) {
+			u->ent = U_NONE;
+			continue;
+		}
+		if (u->ent == U_ORG && !lex_has(c, u->ws, u->we, XL_ORG)) {
+			/* 协会创会 -> 协会, 文汇报讯 -> 文汇报 */
+			size_t last = u->ws;
+			for (s = u->ws + 1; s < u->we; s++) {
+				size_t e2;
+				for (e2 = s + 1; e2 <= u->we && e2 <= s + 4; e2++)
+					if (lex_has(c, s, e2, XL_ORG_SUFFIX) && e2 > last)
+						last = e2;
+			}
+			if (last > u->ws + 1 && last < u->we && u->we - last <= 2 &&
+			    all_han(c, last, u->we) &&
+			    suffix_at(c, last, u->we, XL_ORG_SUFFIX, 1) == u->we) {
+				if ((rc = unit_split(c, k, last)))
+					return rc;
+				u = &c->u[k];
+				strcpy(c->u[k + 1].tag, "n");
+				n = ulen(u);
+			}
+			if (n >= 2 && wcp(c, u->we - 1) == 0x5316 /* 化 */) {
+				u->ent = U_NONE;
+				continue;
+			}
+			pp = place_prefix(c, u->ws, u->we);
+			if (pp > u->ws && u->we - pp <= 2 &&
+			    suffix_at(c, pp, u->we, XL_ORG_SUFFIX, 1) == u->we) {
+				/* 中国主办, 深圳社康: a place and a word */
+				if ((rc = unit_split(c, k, pp)))
+					return rc;
+				c->u[k].ent = U_LOC;
+				strcpy(c->u[k + 1].tag, "n");
+				continue;
+			}
+		}
+		if (u->ent == U_LOC) {
+			if (n < 2 && !lex_has(c, u->ws, u->we, XL_PLACE)) {
+				u->ent = U_NONE;
+				continue;
+			}
+			if (!lex_has(c, u->ws, u->we, XL_PLACE) && (pp = place_prefix(c, u->ws, u->we)) > u->ws &&
+			    !lex_has(c, pp, u->we, XL_PLACE_SUFFIX) && !lex_has(c, pp, u->we, XL_PLACE)) {
+				/* 亚太多国政商界 -> 亚太 */
+				if ((rc = unit_split(c, k, pp)))
+					return rc;
+				strcpy(c->u[k + 1].tag, "n");
+			}
+		}
+	}
+	return 0;
+}
+
+/* Is [ws,we) a title, possibly with prefixes (常务副院长, 执行主任)? */
+static int title_text(const ctx *c, size_t ws, size_t we)
+{
+	size_t s, e;
+
+	if (lex_has(c, ws, we, XL_TITLE))
+		return 1;
+	for (s = ws + 1; s < we; s++)
+		if (lex_has(c, s, we, XL_TITLE)) {
+			/* what precedes must be prefixes */
+			size_t p = ws;
+			while (p < s) {
+				for (e = s; e > p; e--)
+					if (lex_has(c, p, e, XL_TITLE_PREFIX))
+						break;
+				if (e == p)
+					break;
+				p = e;
+			}
+			if (p == s)
+				return 1;
+		}
+	return 0;
+}
+
+/* Rule 6: titles; 外交|部长 -> 外交部 + 部长; 公共政策学院|院长. */
+static int titles(ctx *c)
+{
+	size_t k;
+	int rc;
+
+	for (k = 0; k < c->nu; k++) {
+		unit *u = &c->u[k];
+		if (u->ent == U_ORG || u->ent == U_LOC || is_punct_unit(c, u))
+			continue;
+		if (title_text(c, u->ws, u->we)) {
+			u->title = 1;
+			u->ent = U_NONE; /* CEO/nr is a title, not a person */
+		} else if (!u->ent && lex_has(c, u->ws, u->we, XL_TITLE_PREFIX)) {
+			u->title = 2;
+		} else if (!u->ent && ueq(c, u, "长") && k > 0 && c->u[k - 1].ent == U_ORG &&
+		           c->u[k - 1].we == u->ws) {
+			/* 外交部|长 after the lexicon took 外交部 */
+			char buf[16];
+			size_t l = wlen(c, c->u[k - 1].we - 1, c->u[k - 1].we);
+			if (l + 4 < sizeof buf) {
+				memcpy(buf, wptr(c, c->u[k - 1].we - 1), l);
+				strcpy(buf + l, "长");
+				u->title = 1;
+				if ((u->tfull = tekg_strdup(buf)) == NULL)
+					return TEKG_ENOMEM;
+			}
+		}
+	}
+	/* X|部长: X部 is the organisation */
+	for (k = 1; k < c->nu; k++) {
+		unit *u = &c->u[k], *p = &c->u[k - 1];
+		uint32_t h = wcp(c, u->ws);
+		if (u->title != 1 || ulen(u) != 2 || wcp(c, u->ws + 1) != 0x957F /* 长 */)
+			continue;
+		if (!(h == 0x90E8 /* 部 */ || h == 0x5C40 /* 局 */ || h == 0x5385 /* 厅 */ ||
+		      h == 0x7F72 /* 署 */))
+			continue;
+		if (p->ent || p->title || !all_han(c, p->ws, p->we) || ulen(p) < 2 || ulen(p) > 4 ||
+		    p->we != u->ws)
+			continue;
+		{
+			size_t l = wlen(c, p->ws, u->we);
+			char *nm = tekg_malloc(l + 1), *tf = tekg_malloc(l + 1);
+			if (!nm || !tf) {
+				tekg_free(nm);
+				tekg_free(tf);
+				return TEKG_ENOMEM;
+			}
+			memcpy(nm, wptr(c, p->ws), wlen(c, p->ws, u->ws + 1));
+			nm[wlen(c, p->ws, u->ws + 1)] = '\0';
+			memcpy(tf, wptr(c, p->ws), l);
+			tf[l] = '\0';
+			p->ent = U_ORG;
+			p->name = nm;
+			tekg_free(u->tfull);
+			u->tfull = tf;
+		}
+	}
+	/* noun run ending in an organisation suffix, right before a title */
+	for (k = 1; k < c->nu; k++) {
+		size_t j, start;
+		unit *last;
+		if (c->u[k].title != 1 && !(c->u[k].title == 2 && k + 1 < c->nu && c->u[k + 1].title == 1))
+			continue;
+		last = &c->u[k - 1];
+		if (last->ent || last->title || !all_han(c, last->ws, last->we) ||
+		    suffix_at(c, last->ws, last->we, XL_ORG_SUFFIX, 1) == last->we)
+			continue;
+		start = k - 1;
+		for (j = k - 1; j > 0 && k - j < 4; j--) {
+			unit *p = &c->u[j - 1];
+			if (p->ent == U_LOC) {
+				start = j - 1;
+				break;
+			}
+			if (p->ent || p->title || is_punct_unit(c, p) || !all_han(c, p->ws, p->we) ||
+			    !(p->tag[0] == 'n' || p->tag[0] == 'a' || !strcmp(p->tag, "vn") ||
+			      !strcmp(p->tag, "j")))
+				break;
+			start = j - 1;
+		}
+		if (start == k - 1 && ulen(last) < 3)
+			continue; /* a bare suffix (办, 局) is not a name */
+		if (c->u[start].we == c->u[k - 1].we && ulen(&c->u[start]) < 3)
+			continue;
+		unit_merge(c, start, k - 1, U_ORG, "ORG");
+		k = start + 1;
+	}
+	(void)rc;
+	return 0;
+}
+
+static int surname_at(const ctx *c, size_t w)
+{
+	return lex_has(c, w, w + 2, XL_SURNAME) ? 2 : lex_has(c, w, w + 1, XL_SURNAME) ? 1 : 0;
+}
+
+static int after_name_ok(const ctx *c, size_t k)
+{
+	const unit *n;
+
+	if (k >= c->nu)
+		return 1;
+	n = &c->u[k];
+	return is_punct_unit(c, n) || n->tag[0] == 'v' || n->tag[0] == 'p' || n->tag[0] == 'c' ||
+	       n->tag[0] == 'd' || ueq(c, n, "说");
+}
+
+/* Rule 7: a name right after a title. */
+static int after_title(ctx *c)
+{
+	size_t k;
+	int rc;
+
+	for (k = 0; k + 1 < c->nu; k++) {
+		unit *t = &c->u[k], *u = &c->u[k + 1];
+		size_t n = ulen(u);
+		if (t->title != 1 || u->title || u->ent == U_ORG || u->ent == U_LOC)
+			continue;
+		if (!all_han(c, u->ws, u->we))
+			continue;
+		if (n == 4 && !memcmp(wptr(c, u->ws), wptr(c, u->ws + 2), wlen(c, u->ws, u->ws + 2)) &&
+		    surname_at(c, u->ws)) {
+			/* 方舟方舟: the name doubled by an editing slip */
+			if ((rc = unit_split(c, k + 1, u->ws + 2)))
+				return rc;
+			u = &c->u[k + 1];
+			u->ent = U_PER;
+			u->sure = 1;
+			strcpy(c->u[k + 2].tag, "w");
+			continue;
+		}
+		if (u->ent == U_PER)
+			continue;
+		if ((n == 2 || n == 3) && surname_at(c, u->ws) && after_name_ok(c, k + 2)) {
+			u->ent = U_PER;
+			u->sure = 1;
+		} else if (n == 1 && surname_at(c, u->ws) == 1 && k + 2 < c->nu &&
+		           all_han(c, c->u[k + 2].ws, c->u[k + 2].we) && ulen(&c->u[k + 2]) <= 2 &&
+		           !c->u[k + 2].ent && !c->u[k + 2].title && after_name_ok(c, k + 3)) {
+			unit_merge(c, k + 1, k + 2, U_PER, "PER");
+			c->u[k + 1].sure = 1;
+		}
+	}
+	return 0;
+}
+
+/* Rule 8: list repairs. */
+static int lists(ctx *c)
+{
+	size_t k, j;
+	int rc;
+
+	/* ...、廖伟兴、裴永|中等10人 */
+	for (k = 1; k + 1 < c->nu; k++) {
+		unit *u = &c->u[k], *n = &c->u[k + 1];
+		if (u->ent != U_PER || ulen(u) != 2 || !is_sep(c, &c->u[k - 1]) || ulen(n) != 2 ||
+		    wcp(c, n->ws + 1) != 0x7B49 /* 等 */ || !is_han(wcp(c, n->ws)))
+			continue;
+		if (k < 2 || c->u[k - 2].ent != U_PER || ulen(&c->u[k - 2]) != 3)
+			continue;
+		if ((rc = unit_split(c, k + 1, n->ws + 1)))
+			return rc;
+		unit_merge(c, k, k + 1, U_PER, NULL);
+	}
+	/* A、B、C等企业: the items are organisations */
+	for (k = 0; k < c->nu; k++) {
+		size_t first;
+		int ok = 0;
+		if (!ueq(c, &c->u[k], "等") || k + 1 >= c->nu)
+			continue;
+		{
+			unit *h = &c->u[k + 1];
+			if (!(ueq(c, h, "企业") || ueq(c, h, "公司") || ueq(c, h, "机构") ||
+			      ueq(c, h, "单位") || ueq(c, h, "高校") || ueq(c, h, "组织") ||
+			      ueq(c, h, "媒体") || ueq(c, h, "银行") || ueq(c, h, "医院")))
+				continue;
+		}
+		first = k;
+		for (j = k; j > 0; j -= 2) {
+			unit *it = &c->u[j - 1];
+			if (it->ent == U_LOC || it->title || is_punct_unit(c, it) || ulen(it) < 2)
+				break;
+			first = j - 1;
+			ok++;
+			if (j < 2 || !ueq(c, &c->u[j - 2], "、"))
+				break;
+		}
+		if (ok < 2)
+			continue;
+		for (j = first; j < k; j += 2)
+			if (c->u[j].ent != U_ORG) {
+				c->u[j].ent = U_ORG;
+				strcpy(c->u[j].tag, "ORG");
+			}
+	}
+	return 0;
+}
+
+/* Rule 9: persons look like names. */
+static void persons(ctx *c)
+{
+	size_t k, i;
+
+	for (k = 0; k < c->nu; k++) {
+		unit *u = &c->u[k];
+		size_t n = ulen(u);
+		if (u->ent != U_PER || u->sure)
+			continue;
+		if (is_alpha(wcp(c, u->ws))) {
+			/* two or three Capitalised words: Angelica Guinto */
+			size_t words = 0, bad = 0, inword = 0;
+			for (i = u->ws; i < u->we; i++) {
+				uint32_t cp = wcp(c, i);
+				if (cp == ' ') {
+					inword = 0;
+					continue;
+				}
+				if (!is_alpha(cp) && cp != '-') {
+					bad = 1;
+					break;
+				}
+				if (!inword) {
+					words++;
+					inword = 1;
+					if (!(cp >= 'A' && cp <= 'Z'))
+						bad = 1;
+					else if (i + 1 < u->we && wcp(c, i + 1) >= 'A' && wcp(c, i + 1) <= 'Z')
+						bad = 1;
+				}
+			}
+			if (bad || words < 2 || words > 4)
+				u->ent = U_NONE;
+			continue;
+		}
+		{
+			int dot = 0;
+			for (i = u->ws; i < u->we; i++) {
+				uint32_t cp = wcp(c, i);
+				if (is_dot(cp))
+					dot = 1;
+				else if (!is_han(cp))
+					dot = -100;
+			}
+			if (dot < 0) {
+				u->ent = U_NONE;
+				continue;
+			}
+			if (dot)
+				continue;
+		}
+		if (n < 2 || n > 4 || !surname_at(c, u->ws) || lex_has(c, u->ws, u->we, XL_STOP))
+			u->ent = U_NONE;
+	}
+}
+
+/* ---- the document's entities ---------------------------------------- */
+
+static int add_alias(dent *e, const char *s, size_t len)
+{
+	size_t i;
+	char **na, *cp;
+
+	if (len == 0)
+		return 0;
+	for (i = 0; i < e->nal; i++)
+		if (strlen(e->al[i]) == len && !memcmp(e->al[i], s, len))
+			return 0;
+	if ((cp = tekg_strndup(s, len)) == NULL)
+		return TEKG_ENOMEM;
+	if ((na = tekg_realloc(e->al, (e->nal + 1) * sizeof *na)) == NULL) {
+		tekg_free(cp);
+		return TEKG_ENOMEM;
+	}
+	e->al = na;
+	e->al[e->nal++] = cp;
+	return 0;
+}
+
+static int doc_entity(doc *d, int type, const char *name, size_t len, size_t *idx)
+{
+	size_t i;
+	dent *e;
+
+	for (i = 0; i < d->ne; i++)
+		if (d->e[i].type == type && strlen(d->e[i].name) == len && !memcmp(d->e[i].name, name, len)) {
+			*idx = i;
+			return 0;
+		}
+	if (grow((void **)&d->e, &d->cape, d->ne, sizeof *d->e))
+		return TEKG_ENOMEM;
+	e = &d->e[d->ne];
+	memset(e, 0, sizeof *e);
+	if ((e->name = tekg_strndup(name, len)) == NULL)
+		return TEKG_ENOMEM;
+	e->type = type;
+	e->rep = d->ne;
+	*idx = d->ne++;
+	return add_alias(e, name, len);
+}
+
+static int doc_mention(ctx *c, size_t ent, size_t sent, size_t ws, size_t we)
+{
+	doc *d = &c->d;
+	dmen *m;
+	size_t os, oe;
+
+	xart_orig_span(c->xa, ws, we, &os, &oe);
+	if (grow((void **)&d->m, &d->capm, d->nm, sizeof *d->m))
+		return TEKG_ENOMEM;
+	m = &d->m[d->nm];
+	m->ent = ent;
+	m->sent = sent;
+	m->os = os;
+	m->oe = oe;
+	m->surface = xart_orig_text(c->xa, os, oe);
+	m->norm = xart_work_text(c->xa, ws, we);
+	if (!m->surface || !m->norm) {
+		tekg_free(m->surface);
+		tekg_free(m->norm);
+		return TEKG_ENOMEM;
+	}
+	d->nm++;
+	if (add_alias(&d->e[ent], m->surface, strlen(m->surface)) ||
+	    add_alias(&d->e[ent], m->norm, strlen(m->norm)))
+		return TEKG_ENOMEM;
+	return 0;
+}
+
+static int doc_edge(doc *d, const char *type, size_t src, size_t dst, size_t sent,
+                    const char *title, size_t tlen)
+{
+	dedge *g;
+	size_t i;
+
+	if (src == dst)
+		return 0;
+	for (i = 0; i < d->ng; i++)
+		if (d->g[i].src == src && d->g[i].dst == dst && !strcmp(d->g[i].type, type) &&
+		    d->g[i].sent == sent)
+			return 0;
+	if (grow((void **)&d->g, &d->capg, d->ng, sizeof *d->g))
+		return TEKG_ENOMEM;
+	g = &d->g[d->ng];
+	g->type = type;
+	g->src = src;
+	g->dst = dst;
+	g->sent = sent;
+	g->title = NULL;
+	if (title && tlen && (g->title = tekg_strndup(title, tlen)) == NULL)
+		return TEKG_ENOMEM;
+	d->ng++;
+	return 0;
+}
+
+static void doc_clear(doc *d)
+{
+	size_t i, j;
+
+	for (i = 0; i < d->ne; i++) {
+		tekg_free(d->e[i].name);
+		tekg_free(d->e[i].kind);
+		tekg_free(d->e[i].title0);
+		for (j = 0; j < d->e[i].nal; j++)
+			tekg_free(d->e[i].al[j]);
+		tekg_free(d->e[i].al);
+	}
+	for (i = 0; i < d->nm; i++) {
+		tekg_free(d->m[i].surface);
+		tekg_free(d->m[i].norm);
+	}
+	for (i = 0; i < d->ng; i++)
+		tekg_free(d->g[i].title);
+	tekg_free(d->e);
+	tekg_free(d->m);
+	tekg_free(d->g);
+	memset(d, 0, sizeof *d);
+}
+
+/* Canonical name of a unit's entity: lexicon canonical, 深圳市 -> 深圳. */
+static int canon_name(const ctx *c, const unit *u, char **out)
+{
+	const xlex_entry *e;
+	size_t n = ulen(u);
+
+	*out = NULL;
+	if (u->name)
+		return (*out = tekg_strdup(u->name)) ? 0 : TEKG_ENOMEM;
+	e = lex_get(c, u->ws, u->we);
+	if (e && e->canon && (e->flags & (u->ent == U_LOC ? XL_PLACE : XL_ORG)))
+		return (*out = tekg_strdup(e->canon)) ? 0 : TEKG_ENOMEM;
+	if (u->ent == U_LOC && n >= 3 && all_han(c, u->ws, u->we)) {
+		uint32_t last = wcp(c, u->we - 1);
+		if (last == 0x5E02 /* 市 */ || last == 0x7701 /* 省 */) {
+			const xlex_entry *s = lex_get(c, u->ws, u->we - 1);
+			if (s && s->canon && (s->flags & XL_PLACE))
+				return (*out = tekg_strdup(s->canon)) ? 0 : TEKG_ENOMEM;
+			return (*out = xart_work_text(c->xa, u->ws, u->we - 1)) ? 0 : TEKG_ENOMEM;
+		}
+	}
+	return (*out = xart_work_text(c->xa, u->ws, u->we)) ? 0 : TEKG_ENOMEM;
+}
+
+static const char *kind_of(const ctx *c, int type, const char *name)
+{
+	const xlex_entry *e = xlex_get(c->lex, name, strlen(name));
+	size_t len = strlen(name), s;
+
+	if (e && e->kind && (e->flags & (type == U_LOC ? XL_PLACE : XL_ORG)))
+		return e->kind;
+	/* the kind of the longest listed suffix */
+	for (s = 0; s < len; s++) {
+		if (((unsigned char)name[s] & 0xC0) == 0x80)
+			continue;
+		e = xlex_get(c->lex, name + s, len - s);
+		if (e && e->kind && (e->flags & (type == U_LOC ? XL_PLACE_SUFFIX : XL_ORG_SUFFIX)))
+			return e->kind;
+	}
+	return NULL;
+}
+
+static int ensure_kind(ctx *c, size_t idx)
+{
+	dent *e = &c->d.e[idx];
+	const char *k;
+
+	if (e->kind || e->type == U_PER)
+		return 0;
+	if ((k = kind_of(c, e->type, e->name)) && (e->kind = tekg_strdup(k)) == NULL)
+		return TEKG_ENOMEM;
+	return 0;
+}
+
+/* An entity for unit u and its mention; ent_idx set. */
+static int emit_unit(ctx *c, unit *u)
+{
+	char *nm = NULL;
+	int rc;
+
+	if ((rc = canon_name(c, u, &nm)))
+		return rc;
+	rc = doc_entity(&c->d, u->ent, nm, strlen(nm), &u->ent_idx);
+	tekg_free(nm);
+	if (rc || (rc = ensure_kind(c, u->ent_idx)))
+		return rc;
+	return doc_mention(c, u->ent_idx, c->sent, u->ws, u->we);
+}
+
+/* Places named at the start of an organisation (深圳海关 -> 深圳) and the
+ * parent of a sub-unit (外交部国际经济司 -> 外交部). */
+static int org_parts(ctx *c, unit *u)
+{
+	size_t pp, s, idx;
+	char *nm = NULL;
+	int rc = 0;
+
+	if (u->name)
+		return 0;
+	pp = place_prefix(c, u->ws, u->we);
+	if (pp > u->ws) {
+		unit pu = *u;
+		pu.ent = U_LOC;
+		pu.we = pp;
+		pu.name = NULL;
+		if ((rc = emit_unit(c, &pu)))
+			return rc;
+		if ((rc = doc_edge(&c->d, "located_in", u->ent_idx, pu.ent_idx, c->sent, NULL, 0)))
+			return rc;
+	}
+	/* sub-unit: the longest proper prefix that is a listed organisation, or
+	 * ends in a suffix with a suffixed remainder of 3+ chars */
+	for (s = u->we - 3; s > u->ws + 1; s--) {
+		int listed = lex_has(c, u->ws, s, XL_ORG);
+		if (!listed && (suffix_at(c, u->ws, s, XL_ORG_SUFFIX, 0) == s ||
+		                suffix_at(c, s, u->we, XL_ORG_SUFFIX, 0) == u->we ||
+		                lex_has(c, u->ws, s, XL_PLACE) || s <= pp + 1))
+			continue;
+		if (!listed && lex_has(c, s, u->we, XL_ORG_SUFFIX))
+			continue; /* 人大|常委会 is a body, 民建深圳市委|会 a typo guard */
+		{
+			unit pu = *u;
+			pu.we = s;
+			pu.name = NULL;
+			if ((rc = emit_unit(c, &pu)))
+				return rc;
+			idx = pu.ent_idx;
+			rc = doc_edge(&c->d, "part_of", u->ent_idx, idx, c->sent, NULL, 0);
+		}
+		break;
+	}
+	tekg_free(nm);
+	return rc;
+}
+
+/* The text of a title unit. */
+static void unit_title(const ctx *c, const unit *u, const char **s, size_t *len)
+{
+	if (u->tfull) {
+		*s = u->tfull;
+		*len = strlen(u->tfull);
+	} else {
+		*s = wptr(c, u->ws);
+		*len = wlen(c, u->ws, u->we);
+	}
+}
+
+/* Affiliations: walk back from person k over "ORG title、ORG title PER". */
+static int affiliations(ctx *c, size_t k)
+{
+	size_t j = k, seg_end = k, skips = 0, first_title = SIZE_MAX;
+	int have_title = 0, rc;
+	char tbuf[256];
+
+	while (j > 0) {
+		unit *p = &c->u[j - 1];
+		if (p->title) {
+			if (p->title == 1)
+				have_title = 1;
+			if (first_title == SIZE_MAX || p->title == 1)
+				first_title = j - 1;
+			j--;
+			continue;
+		}
+		if ((p->ent == U_ORG || p->ent == U_LOC) && have_title) {
+			/* title text: from the organisation's end to the segment's end */
+			size_t tl = 0, i;
+			tbuf[0] = '\0';
+			for (i = j; i < seg_end; i++) {
+				const char *s;
+				size_t l;
+				if (c->u[i].ent == U_PER)
+					break;
+				unit_title(c, &c->u[i], &s, &l);
+				if (is_punct_unit(c, &c->u[i]) && !ueq(c, &c->u[i], "、"))
+					continue;
+				if (tl + l + 1 >= sizeof tbuf)
+					break;
+				memcpy(tbuf + tl, s, l);
+				tl += l;
+				tbuf[tl] = '\0';
+			}
+			while (tl >= 3 && !strcmp(tbuf + tl - 3, "、"))
+				tbuf[tl -= 3] = '\0';
+			if ((rc = doc_edge(&c->d, "affiliated_with", c->u[k].ent_idx, p->ent_idx, c->sent,
+			                   tbuf, tl)))
+				return rc;
+			/* another "ORG title" before a separator? */
+			if (j >= 2 && is_sep(c, &c->u[j - 2]) && j >= 3 && c->u[j - 3].title) {
+				j -= 2;
+				seg_end = j;
+				have_title = 0;
+				skips = 0;
+				continue;
+			}
+			break;
+		}
+		if (is_sep(c, p) || ueq(c, p, "兼")) {
+			if (j >= 2 && c->u[j - 2].title) {
+				j--;
+				continue;
+			}
+			break;
+		}
+		if (!have_title || p->ent == U_PER || is_punct_unit(c, p) || ++skips > 3 ||
+		    p->tag[0] == 'p' || p->tag[0] == 'u' || p->tag[0] == 'c')
+			break;
+		j--;
+	}
+	(void)first_title;
+	return 0;
+}
+
+static int do_sentence(ctx *c, const tekg_sentence *s, const tekg_tag_result *tr)
+{
+	size_t k;
+	int rc = 0;
+
+	for (k = 0; k < c->nu; k++)
+		unit_free(&c->u[k]);
+	c->nu = 0;
+	TRY(build_units(c, s, tr));
+	if (c->nu == 0)
+		return 0;
+	TRY(scan_lexicon(c));
+	brackets(c);
+	place_org(c);
+	TRY(validate(c));
+	TRY(titles(c));
+	TRY(after_title(c));
+	TRY(lists(c));
+	persons(c);
+	/* entities and mentions */
+	for (k = 0; k < c->nu; k++) {
+		unit *u = &c->u[k];
+		if (!u->ent || u->alias_of >= 0)
+			continue;
+		TRY(emit_unit(c, u));
+		if (u->ent == U_ORG)
+			TRY(org_parts(c, u));
+	}
+	for (k = 0; k < c->nu; k++) {
+		unit *u = &c->u[k];
+		if (u->alias_of >= 0 && c->u[u->alias_of].ent) {
+			u->ent_idx = c->u[u->alias_of].ent_idx;
+			TRY(doc_mention(c, u->ent_idx, c->sent, u->ws, u->we));
+		}
+	}
+	for (k = 0; k < c->nu; k++)
+		if (c->u[k].ent == U_PER && c->u[k].alias_of < 0)
+			TRY(affiliations(c, k));
+cleanup:
+	return rc;
+}
+
+/* ---- credits ---------------------------------------------------------- */
+
+static int credits(ctx *c)
+{
+	const tekg_article *a = c->xa->a;
+	size_t i, j, pidx, oidx;
+	int rc = 0;
+
+	for (i = 0; i < a->n_credits; i++) {
+		const tekg_credit *cr = &a->credits[i];
+		int has_org = 0;
+		char *role = NULL;
+		if (cr->outlet && *cr->outlet && strcmp(cr->outlet, "本报") && strcmp(cr->outlet, "本刊")) {
+			const xlex_entry *e = xlex_get(c->lex, cr->outlet, strlen(cr->outlet));
+			const char *nm = e && e->canon && (e->flags & XL_ORG) ? e->canon : cr->outlet;
+			if ((rc = doc_entity(&c->d, U_ORG, nm, strlen(nm), &oidx)) ||
+			    (rc = add_alias(&c->d.e[oidx], cr->outlet, strlen(cr->outlet))) ||
+			    (rc = ensure_kind(c, oidx)))
+				return rc;
+			if (c->d.e[oidx].kind == NULL && (c->d.e[oidx].kind = tekg_strdup("media")) == NULL)
+				return TEKG_ENOMEM;
+			has_org = 1;
+		}
+		role = cr->role && *cr->role ? cr->role : NULL;
+		for (j = 0; j < cr->n_names; j++) {
+			const char *nm = cr->names[j];
+			const char *at = strstr(cr->text, nm);
+			char *sn = tekg_text_simplify(nm, strlen(nm), TEKG_SCRIPT_T2S);
+			dmen *m;
+			if (sn == NULL)
+				return TEKG_ENOMEM;
+			rc = doc_entity(&c->d, U_PER, sn, strlen(sn), &pidx);
+			if (rc == 0)
+				rc = add_alias(&c->d.e[pidx], nm, strlen(nm));
+			free(sn);
+			if (rc)
+				return rc;
+			if (grow((void **)&c->d.m, &c->d.capm, c->d.nm, sizeof *c->d.m))
+				return TEKG_ENOMEM;
+			m = &c->d.m[c->d.nm];
+			m->ent = pidx;
+			m->sent = TEKG_X_DOCUMENT;
+			if (at) {
+				m->os = cr->start + tekg_utf8_count(cr->text, (size_t)(at - cr->text));
+				m->oe = m->os + tekg_utf8_count(nm, strlen(nm));
+			} else {
+				m->os = cr->start;
+				m->oe = cr->end;
+			}
+			m->surface = tekg_strdup(nm);
+			m->norm = tekg_text_simplify(nm, strlen(nm), TEKG_SCRIPT_T2S);
+			if (!m->surface || !m->norm) {
+				tekg_free(m->surface);
+				free(m->norm);
+				return TEKG_ENOMEM;
+			}
+			{
+				/* norm must be tekg_free-able */
+				char *t = tekg_strdup(m->norm);
+				free(m->norm);
+				if ((m->norm = t) == NULL) {
+					tekg_free(m->surface);
+					return TEKG_ENOMEM;
+				}
+			}
+			c->d.nm++;
+			if (has_org && (rc = doc_edge(&c->d, "affiliated_with", pidx, oidx, TEKG_X_DOCUMENT,
+			                              role, role ? strlen(role) : 0)))
+				return rc;
+			if (!has_org && role && c->d.e[pidx].title0 == NULL &&
+			    (c->d.e[pidx].title0 = tekg_strdup(role)) == NULL)
+				return TEKG_ENOMEM;
+		}
+	}
+	return 0;
+}
+
+/* ---- resolution and curation ---------------------------------------- */
+
+static size_t rep(const doc *d, size_t i)
+{
+	while (d->e[i].rep != i)
+		i = d->e[i].rep;
+	return i;
+}
+
+/* Merge entity b into a (same type or not: curation may cross types). */
+static int merge_into(doc *d, size_t a, size_t b)
+{
+	size_t i;
+
+	a = rep(d, a);
+	b = rep(d, b);
+	if (a == b)
+		return 0;
+	for (i = 0; i < d->e[b].nal; i++)
+		if (add_alias(&d->e[a], d->e[b].al[i], strlen(d->e[b].al[i])))
+			return TEKG_ENOMEM;
+	d->e[b].rep = a;
+	return 0;
+}
+
+/* Is s a subsequence of l (by UTF-8 chars), not a prefix? */
+static int subseq(const char *s, const char *l)
+{
+	size_t si = 0, li = 0, sl = strlen(s), ll = strlen(l);
+	int gap = 0;
+
+	while (si < sl && li < ll) {
+		uint32_t a, b;
+		size_t na = tekg_utf8_decode(s + si, sl - si, &a), nb = tekg_utf8_decode(l + li, ll - li, &b);
+		if (na == 0 || nb == 0)
+			return 0;
+		if (a == b)
+			si += na;
+		else if (si > 0)
+			gap = 1;
+		else
+			return 0;
+		li += nb;
+	}
+	return si == sl && gap;
+}
+
+static int has_name(const dent *e, const char *n)
+{
+	size_t i;
+
+	if (!strcmp(e->name, n))
+		return 1;
+	for (i = 0; i < e->nal; i++)
+		if (!strcmp(e->al[i], n))
+			return 1;
+	return 0;
+}
+
+static int resolve(ctx *c)
+{
+	doc *d = &c->d;
+	size_t i, j;
+	int rc;
+
+	for (i = 0; i < d->ne; i++) {
+		dent *s = &d->e[i];
+		size_t sc = tekg_utf8_count(s->name, strlen(s->name));
+		for (j = 0; j < d->ne; j++) {
+			dent *l = &d->e[j];
+			size_t lc, ll = strlen(l->name), sl = strlen(s->name);
+			const char *p;
+			if (i == j || l->type != s->type || rep(d, i) != i)
+				continue;
+			lc = tekg_utf8_count(l->name, ll);
+			if (lc <= sc)
+				continue;
+			if (s->type == U_PER) {
+				/* 佩德罗萨 after 爱德华多·佩德罗萨 */
+				if (ll > sl + 1 && !strcmp(l->name + ll - sl, s->name)) {
+					uint32_t cp = 0;
+					size_t b = ll - sl;
+					while (b > 0 && ((unsigned char)l->name[b - 1] & 0xC0) == 0x80)
+						b--;
+					if (b > 0) {
+						b--;
+						while (b > 0 && ((unsigned char)l->name[b] & 0xC0) == 0x80)
+							b--;
+						tekg_utf8_decode(l->name + b, ll - b, &cp);
+						if (is_dot(cp) && (rc = merge_into(d, j, i)))
+							return rc;
+					}
+				}
+				continue;
+			}
+			if (s->type != U_ORG || sc < 2)
+				continue;
+			/* 深圳市卫健委 in 深圳市卫生健康委: same start, a subsequence */
+			if (sc >= 4 && !strncmp(s->name, l->name, 6) && subseq(s->name, l->name)) {
+				if ((rc = merge_into(d, j, i)))
+					return rc;
+				break;
+			}
+			/* 贝壳 in 贝壳集团, 美邦链通 in 深圳市美邦链通...公司: the name without
+			 * place and legal form; not a parent (外交部 of 外交部国际经济司) */
+			p = strstr(l->name, s->name);
+			if (p && sc >= 2) {
+				size_t off = (size_t)(p - l->name), pc;
+				const xlex_entry *e;
+				if (xlex_has(c->lex, s->name, sl, XL_ORG))
+					continue;
+				{
+					size_t t;
+					int suff = 0;
+					for (t = 0; t < sl; t++) {
+						if (((unsigned char)s->name[t] & 0xC0) == 0x80)
+							continue;
+						if (xlex_has(c->lex, s->name + t, sl - t, XL_ORG_SUFFIX))
+							suff = 1;
+					}
+					if (suff)
+						continue;
+				}
+				if (off > 0) {
+					e = xlex_get(c->lex, l->name, off);
+					pc = off;
+					if (!(e && (e->flags & XL_PLACE))) {
+						/* 深圳市 + name */
+						if (off > 3 && !strcmp(l->name + off - 3, "市")) {
+							e = xlex_get(c->lex, l->name, off - 3);
+							if (!(e && (e->flags & XL_PLACE)))
+								continue;
+						} else
+							continue;
+					}
+					(void)pc;
+				}
+				if ((rc = merge_into(d, j, i)))
+					return rc;
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
+static size_t find_name(const doc *d, const char *n)
+{
+	size_t i;
+
+	for (i = 0; i < d->ne; i++)
+		if (rep(d, i) == i && !d->e[i].dead && has_name(&d->e[i], n))
+			return i;
+	return SIZE_MAX;
+}
+
+static int curate(ctx *c, const xcur *cur)
+{
+	doc *d = &c->d;
+	size_t k, a, b;
+	int rc;
+
+	if (cur == NULL)
+		return 0;
+	for (k = 0; k < cur->n; k++) {
+		const xcur_op *op = &cur->ops[k];
+		switch (op->op) {
+		case XC_BLOCK:
+			while ((a = find_name(d, op->a)) != SIZE_MAX)
+				d->e[a].dead = 1;
+			break;
+		case XC_MERGE:
+			a = find_name(d, op->a);
+			b = find_name(d, op->b);
+			if (b == SIZE_MAX)
+				break;
+			if (a == SIZE_MAX) {
+				char *nm = tekg_strdup(op->a);
+				if (nm == NULL)
+					return TEKG_ENOMEM;
+				tekg_free(d->e[b].name);
+				d->e[b].name = nm;
+				if ((rc = add_alias(&d->e[b], nm, strlen(nm))))
+					return rc;
+			} else if ((rc = merge_into(d, a, b))) {
+				return rc;
+			}
+			break;
+		case XC_RENAME:
+			if ((a = find_name(d, op->a)) != SIZE_MAX) {
+				char *nm = tekg_strdup(op->b);
+				if (nm == NULL)
+					return TEKG_ENOMEM;
+				tekg_free(d->e[a].name);
+				d->e[a].name = nm;
+				if ((rc = add_alias(&d->e[a], nm, strlen(nm))))
+					return rc;
+			}
+			break;
+		case XC_TYPE:
+			if ((a = find_name(d, op->a)) != SIZE_MAX) {
+				d->e[a].type = !strcmp(op->b, "person") ? U_PER
+				               : !strcmp(op->b, "place") ? U_LOC : U_ORG;
+				tekg_free(d->e[a].kind);
+				d->e[a].kind = NULL;
+			}
+			break;
+		}
+	}
+	return 0;
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+static int emit(ctx *c, tekg_extraction *out)
+{
+	doc *d = &c->d;
+	size_t *map = NULL, i, j;
+	char *key = NULL;
+	int rc = 0;
+
+	if (d->ne == 0)
+		return 0;
+	if ((map = tekg_malloc(d->ne * sizeof *map)) == NULL)
+		return TEKG_ENOMEM;
+	for (i = 0; i < d->ne; i++) {
+		size_t r = rep(d, i), kl;
+		dent *e = &d->e[r];
+		map[i] = SIZE_MAX;
+		if (e->dead || d->e[i].dead)
+			continue;
+		if (r != i) {
+			continue; /* mapped below, after its representative */
+		}
+		kl = strlen(type_name[e->type]) + strlen(e->name) + 2;
+		if ((key = tekg_malloc(kl)) == NULL)
+			goto nomem;
+		snprintf(key, kl, "%s:%s", type_name[e->type], e->name);
+		TRY(tekg_extraction_entity(out, type_name[e->type], e->name, key, &map[i]));
+		tekg_free(key);
+		key = NULL;
+		for (j = 0; j < e->nal; j++)
+			TRY(tekg_extraction_alias(out, map[i], e->al[j]));
+		if (e->kind)
+			TRY(tekg_extraction_set(out, map[i], "kind", e->kind));
+	}
+	for (i = 0; i < d->ne; i++)
+		if (map[i] == SIZE_MAX && !d->e[i].dead && !d->e[rep(d, i)].dead)
+			map[i] = map[rep(d, i)];
+	for (i = 0; i < d->nm; i++) {
+		dmen *m = &d->m[i];
+		if (map[m->ent] == SIZE_MAX)
+			continue;
+		TRY(tekg_extraction_mention(out, map[m->ent], m->sent, m->os, m->oe, m->surface, m->norm));
+	}
+	/* person titles: the most frequent title of the person's edges */
+	for (i = 0; i < d->ne; i++) {
+		size_t best = SIZE_MAX, bc = 0;
+		if (rep(d, i) != i || map[i] == SIZE_MAX || d->e[i].type != U_PER)
+			continue;
+		for (j = 0; j < d->ng; j++) {
+			size_t n = 0, t;
+			if (!d->g[j].title || rep(d, d->g[j].src) != i)
+				continue;
+			for (t = 0; t < d->ng; t++)
+				if (d->g[t].title && rep(d, d->g[t].src) == i && !strcmp(d->g[t].title, d->g[j].title))
+					n++;
+			if (n > bc) {
+				bc = n;
+				best = j;
+			}
+		}
+		if (best != SIZE_MAX)
+			TRY(tekg_extraction_set(out, map[i], "title", d->g[best].title));
+		else if (d->e[i].title0)
+			TRY(tekg_extraction_set(out, map[i], "title", d->e[i].title0));
+	}
+	for (i = 0; i < d->ng; i++) {
+		dedge *g = &d->g[i];
+		size_t s = map[g->src], t = map[g->dst];
+		if (s == SIZE_MAX || t == SIZE_MAX || s == t)
+			continue;
+		if (!strcmp(g->type, "affiliated_with") &&
+		    !(d->e[rep(d, g->src)].type == U_PER && d->e[rep(d, g->dst)].type != U_PER))
+			continue;
+		TRY(tekg_extraction_edge(out, g->type, s, t, g->sent, NULL, g->title, 1.0));
+	}
+	/* listed places inside listed places: 前海 -> 深圳 */
+	for (i = 0; i < d->ne; i++) {
+		const xlex_entry *e;
+		size_t p;
+		if (rep(d, i) != i || map[i] == SIZE_MAX || d->e[i].type == U_PER)
+			continue;
+		e = xlex_get(c->lex, d->e[i].name, strlen(d->e[i].name));
+		if (!e || !e->parent)
+			continue;
+		if ((p = find_name(d, e->parent)) == SIZE_MAX || map[p] == SIZE_MAX || map[p] == map[i])
+			continue;
+		for (j = 0; j < d->nm; j++)
+			if (rep(d, d->m[j].ent) == i && d->m[j].sent != TEKG_X_DOCUMENT)
+				break;
+		TRY(tekg_extraction_edge(out, d->e[i].type == U_LOC ? "located_in" : "part_of", map[i],
+		                         map[p], j < d->nm ? d->m[j].sent : 0, NULL, NULL, 1.0));
+	}
+cleanup:
 	tekg_free(key);
-	tekg_free(surface);
-	tekg_free(norm);
-	return tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+	tekg_free(map);
+	return rc;
+nomem:
+	rc = TEKG_ENOMEM;
+	goto cleanup;
+}
+
+int extract_entities(const xart *xa, const xent_ctx *ectx, const tekg_tag_result *tags,
+                     tekg_extraction *out, tekg_error *err)
+{
+	const tekg_article *a = xa->a;
+	ctx c;
+	size_t si, k;
+	int rc = 0;
+
+	memset(&c, 0, sizeof c);
+	c.xa = xa;
+	c.lex = ectx ? ectx->lex : NULL;
+	for (si = 0; si < a->n_sents; si++) {
+		c.sent = si;
+		TRY(do_sentence(&c, &a->sents[si], &tags[si]));
+	}
+	TRY(credits(&c));
+	TRY(resolve(&c));
+	TRY(curate(&c, ectx ? ectx->cur : NULL));
+	TRY(emit(&c, out));
+cleanup:
+	for (k = 0; k < c.nu; k++)
+		unit_free(&c.u[k]);
+	tekg_free(c.u);
+	doc_clear(&c.d);
+	if (rc)
+		return tekg_error_set(err, rc, "out of memory");
+	return 0;
+}
+
+int xent_at(const tekg_extraction *out, size_t sentence, size_t orig_start, size_t orig_end,
+            int following, size_t *entity)
+{
+	size_t i, best = SIZE_MAX, bstart = SIZE_MAX;
+
+	for (i = 0; i < out->n_mentions; i++) {
+		const tekg_x_mention *m = &out->mentions[i];
+		const char *t;
+		if (m->sentence != sentence || m->entity >= out->n_entities)
+			continue;
+		t = out->entities[m->entity].type;
+		if (strcmp(t, "person") && strcmp(t, "organization") && strcmp(t, "place"))
+			continue;
+		if (m->start <= orig_start && orig_end <= m->end) {
+			*entity = m->entity;
+			return 1;
+		}
+		if (following && m->start >= orig_start && m->start < bstart) {
+			bstart = m->start;
+			best = m->entity;
+		}
+	}
+	if (best != SIZE_MAX) {
+		*entity = best;
+		return 1;
+	}
+	return 0;
 }

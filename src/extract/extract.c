@@ -6,25 +6,99 @@
 #include "util/alloc.h"
 #include "util/utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct tekg_extractor {
 	char *data_dir;
+	xlex *lex;
+	xcur cur;
 };
+
+#ifndef TEKG_PREFIX
+#define TEKG_PREFIX "/usr/local"
+#endif
+
+static int is_dir(const char *p)
+{
+	struct stat st;
+
+	return p && *p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int load_curation_text(xcur *cur, const char *text, tekg_error *err)
+{
+	char *copy, *line, *save = NULL;
+	int rc = 0;
+
+	if (text == NULL)
+		return 0;
+	if ((copy = tekg_strdup(text)) == NULL)
+		return tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+	for (line = strtok_r(copy, "\n", &save); line && rc == 0; line = strtok_r(NULL, "\n", &save)) {
+		char *f[3] = {0}, *p = line, *q;
+		size_t n = 0;
+		if (*line == '#' || *line == '\0')
+			continue;
+		while (n < 3 && p) {
+			f[n++] = p;
+			if ((q = strchr(p, '\t')) == NULL)
+				break;
+			*q = '\0';
+			p = q + 1;
+		}
+		rc = xcur_add(cur, f[0], f[1], f[2], err);
+	}
+	tekg_free(copy);
+	return rc;
+}
 
 int tekg_extractor_new(tekg_extractor **out, const tekg_extract_opts *opts, tekg_error *err)
 {
 	tekg_extractor *x = tekg_calloc(1, sizeof *x);
+	const char *dir = NULL, *env = getenv("TEKG_DATA_DIR");
+	size_t i;
+	int rc = 0;
 
 	*out = NULL;
 	if (x == NULL)
 		return tekg_error_set(err, TEKG_ENOMEM, "out of memory");
-	if (opts && opts->data_dir && (x->data_dir = tekg_strdup(opts->data_dir)) == NULL) {
-		tekg_free(x);
-		return tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+	if ((rc = xlex_new(&x->lex))) {
+		rc = tekg_error_set(err, rc, "out of memory");
+		goto cleanup;
 	}
+	if (opts && opts->data_dir)
+		dir = opts->data_dir;
+	else if (env && *env)
+		dir = env;
+	if (dir) {
+		if ((rc = xlex_load_dir(x->lex, dir, err)))
+			goto cleanup;
+	} else if (is_dir(TEKG_PREFIX "/share/tekg") &&
+	           xlex_load_dir(x->lex, TEKG_PREFIX "/share/tekg", NULL) == 0) {
+		dir = TEKG_PREFIX "/share/tekg";
+	} else if (is_dir("data") && (rc = xlex_load_dir(x->lex, "data", NULL)) == 0) {
+		dir = "data";
+	}
+	rc = 0;
+	if (dir && (x->data_dir = tekg_strdup(dir)) == NULL) {
+		rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	for (i = 0; opts && i < opts->n_lexicons; i++)
+		if ((rc = xlex_load_file(x->lex, opts->lexicons[i], err)))
+			goto cleanup;
+	if (opts && (rc = load_curation_text(&x->cur, opts->curation_text, err)))
+		goto cleanup;
+	for (i = 0; opts && i < opts->n_curations; i++)
+		if ((rc = xcur_load_file(&x->cur, opts->curations[i], err)))
+			goto cleanup;
 	*out = x;
 	return 0;
+cleanup:
+	tekg_extractor_free(x);
+	return rc;
 }
 
 void tekg_extractor_free(tekg_extractor *x)
@@ -32,6 +106,8 @@ void tekg_extractor_free(tekg_extractor *x)
 	if (x == NULL)
 		return;
 	tekg_free(x->data_dir);
+	xlex_free(x->lex);
+	xcur_clear(&x->cur);
 	tekg_free(x);
 }
 
@@ -117,15 +193,17 @@ int tekg_extract_article(tekg_extractor *x, const tekg_article *a, const char *d
                          const tekg_tag_result *tags, tekg_extraction *out, tekg_error *err)
 {
 	xart xa;
+	xent_ctx ec;
 	int rc;
 
-	(void)x;
+	ec.lex = x ? x->lex : NULL;
+	ec.cur = x ? &x->cur : NULL;
 	if ((rc = xart_init(&xa, a)))
 		return tekg_error_set(err, rc, "out of memory");
 	xa.doc_date = doc_date;
 	if ((rc = extract_dates(&xa, doc_date, out, err)))
 		goto cleanup;
-	if (tags && (rc = extract_entities(&xa, tags, out, err)))
+	if (tags && (rc = extract_entities(&xa, &ec, tags, out, err)))
 		goto cleanup;
 	if (tags && (rc = extract_events(&xa, tags, out, err)))
 		goto cleanup;
