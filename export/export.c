@@ -35,6 +35,10 @@ int tekg_export_format_pick(const char *name, const char *path, tekg_export_form
 		for (i = 0; i < sizeof names / sizeof names[0]; i++)
 			if (strcmp(name, names[i].name) == 0) {
 				*out = names[i].f;
+				if (*out == TEKG_EXPORT_CSV && (path == NULL || strcmp(path, "-") == 0))
+					return tekg_error_set(err, TEKG_EINVAL,
+					                      "CSV export writes a folder (nodes.csv, "
+					                      "edges.csv), not standard output: give -o DIR/");
 				return 0;
 			}
 		return tekg_error_set(err, TEKG_EINVAL,

@@ -91,7 +91,10 @@ int tekg_xml_escape(tekg_buf *b, const char *s, int attr)
 				return rc;
 			continue;
 		case 3:
-			if (!attr) {
+			/* CR always as a reference: parsers turn a literal CR LF
+			 * into LF; tab and LF only in attributes, where
+			 * attribute-value normalisation would turn them into spaces */
+			if (!attr && c != '\r') {
 				ent = NULL;
 				if ((rc = tekg_buf_putc(b, (char)c)))
 					return rc;

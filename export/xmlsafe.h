@@ -21,8 +21,9 @@ const char *tekg_xml_safe(tekg_buf *b, const char *s);
 
 /*
  * Append s to b made safe as above and escaped for XML: &, <, > and " as
- * entities; with `attr` also tab, LF and CR as character references, so an
- * attribute value survives attribute-value normalisation unchanged.
+ * entities, CR as &#13; (a parser would turn CR LF into LF); with `attr`
+ * also tab and LF as character references, so an attribute value survives
+ * attribute-value normalisation unchanged.
  * 0 or TEKG_ENOMEM/TEKG_ELIMIT (b unchanged past what was appended).
  * One pass, no allocation beyond b's growth.
  */

@@ -444,6 +444,8 @@ static void test_format_pick(void **state)
 	assert_int_equal(f, TEKG_EXPORT_GEXF);
 	OK(tekg_export_format_pick("csv", "x", &f, &err));
 	assert_int_equal(f, TEKG_EXPORT_CSV);
+	assert_int_equal(tekg_export_format_pick("csv", "-", &f, &err), TEKG_EINVAL);
+	assert_int_equal(tekg_export_format_pick("csv", NULL, &f, &err), TEKG_EINVAL);
 	OK(tekg_export_format_pick("json", NULL, &f, &err));
 	assert_int_equal(f, TEKG_EXPORT_JSON);
 	OK(tekg_export_format_pick("graphml", "-", &f, &err));

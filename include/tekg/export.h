@@ -38,8 +38,9 @@ typedef enum tekg_export_format {
  * "json"), else from `path`: ".graphml" GraphML, ".gexf" GEXF, ".json"
  * JSON, a path ending in "/" or naming an existing directory CSV, anything
  * else GraphML.  TEKG_EINVAL for an unknown name (the message lists the
- * known ones), and for a path ending in ".csv" without a name (CSV writes a
- * folder: the message says to give DIR/).
+ * known ones), for "csv" with a NULL or "-" path, and for a path ending in
+ * ".csv" without a name (CSV writes a folder: the message says to give
+ * DIR/).
  */
 int tekg_export_format_pick(const char *name, const char *path, tekg_export_format *out,
                             tekg_error *err);

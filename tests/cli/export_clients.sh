@@ -1,0 +1,115 @@
+#!/bin/sh
+# export_clients.sh - tekg's exports read by the tools users load them into:
+#  - the sample graph of tests/test_export_formats.c (hostile labels, every
+#    attribute type, partial dates, viz columns) in all four formats:
+#    xmllint against the GraphML XSD and the GEXF 1.3 RELAX NG schema;
+#    NetworkX and python-igraph (Debian's /usr/bin/python3) on the GraphML and
+#    Python's csv module on the CSV, with exact attribute values; NetworkX >= 3
+#    on the GEXF where an interpreter has it (Debian 12's 2.8 reads only 1.2);
+#  - `tekg export` on the fixture store of tests/test_query.c: the format
+#    picked from OUT (.graphml, .gexf, .json, DIR/) and from --format, usage
+#    errors, a failed write leaving nothing, and every node and edge carrying
+#    the same values in GraphML, JSON, CSV (and GEXF with NetworkX >= 3).
+# The Node clients (graphology) are in export_node.sh.
+# Gets $TEKG, $BUILD, $TEKG_SHARED; exits 0 pass, 77 skip, 1 fail.
+TEKG=${TEKG:-./tekg}
+BUILD=${BUILD:-build}
+WRITER=$BUILD/tests/test_export_formats
+MAKER=$BUILD/tests/test_query
+PY=/usr/bin/python3
+HERE=tests/cli
+if [ ! -x "$TEKG" ] || [ ! -x "$WRITER" ]; then
+	echo "skip: $TEKG or $WRITER is not built"
+	exit 77
+fi
+if [ ! -x "$PY" ] || ! "$PY" -c 'import networkx, igraph' 2>/dev/null; then
+	echo "skip: $PY with networkx and igraph is needed (make deps installs python3-networkx python3-igraph)"
+	exit 77
+fi
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fails=0
+fail() {
+	echo "FAIL: $*"
+	fails=$((fails + 1))
+}
+
+# --- the sample graph ---------------------------------------------------
+"$WRITER" --write "$tmp" || { echo "FAIL: writing the sample"; exit 1; }
+if command -v xmllint >/dev/null 2>&1 && [ -d "${TEKG_SHARED:-}/schemas" ]; then
+	xmllint --noout --nonet --schema "$TEKG_SHARED/schemas/graphml/graphml.xsd" \
+		"$tmp/sample.graphml" 2>"$tmp/xl" || fail "xmllint: GraphML not valid: $(head -c 400 "$tmp/xl")"
+	xmllint --noout --nonet --relaxng "$TEKG_SHARED/schemas/gexf-1.3/gexf.rng" \
+		"$tmp/sample.gexf" 2>"$tmp/xl" || fail "xmllint: GEXF not valid: $(head -c 400 "$tmp/xl")"
+else
+	echo "note: xmllint or \$TEKG_SHARED/schemas missing: schema checks left to the cmocka suites"
+fi
+"$PY" "$HERE/export_read.py" sample "$tmp" || fail "NetworkX / python-igraph / csv on the sample"
+
+# NetworkX >= 3 for GEXF 1.3: Debian's interpreter first, then the one on PATH
+nx3=""
+for py in "$PY" python3; do
+	if command -v "$py" >/dev/null 2>&1 &&
+		"$py" -c 'import sys, networkx; sys.exit(int(networkx.__version__.split(".")[0]) < 3)' 2>/dev/null; then
+		nx3=$(command -v "$py")
+		break
+	fi
+done
+if [ -n "$nx3" ]; then
+	"$nx3" "$HERE/export_read.py" sample-gexf "$tmp" || fail "NetworkX 3 ($nx3) on the sample GEXF"
+else
+	echo "note: no NetworkX >= 3 here: the GEXF is read by graphology-gexf (export_node.sh) only"
+fi
+
+# --- tekg export on the fixture store -------------------------------------
+if [ ! -x "$MAKER" ]; then
+	echo "note: $MAKER not built: CLI part skipped"
+else
+	"$MAKER" --make-fixture "$tmp/f.db" >"$tmp/make.log" 2>&1 || { cat "$tmp/make.log"; fail "fixture"; }
+	DB="--db $tmp/f.db"
+	# shellcheck disable=SC2086
+	for out in f.graphml f.gexf f.json f_csv/; do
+		"$TEKG" export $DB -o "$tmp/$out" 2>"$tmp/err" || fail "export -o $out: $(cat "$tmp/err")"
+	done
+	grep -q '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"' "$tmp/f.graphml" || fail ".graphml is not GraphML"
+	grep -q '<gexf xmlns="http://gexf.net/1.3"' "$tmp/f.gexf" || fail ".gexf is not GEXF 1.3"
+	head -c 15 "$tmp/f.json" | grep -q '^{"attributes":' || fail ".json is not graphology JSON"
+	[ -f "$tmp/f_csv/nodes.csv" ] && [ -f "$tmp/f_csv/edges.csv" ] || fail "DIR/ did not get nodes.csv and edges.csv"
+	# --format wins over the extension; an existing folder means CSV
+	# shellcheck disable=SC2086
+	"$TEKG" export $DB --format gexf -o "$tmp/g.graphml" && grep -q '<gexf ' "$tmp/g.graphml" || fail "--format gexf"
+	mkdir "$tmp/existing"
+	# shellcheck disable=SC2086
+	"$TEKG" export $DB -o "$tmp/existing" && [ -f "$tmp/existing/edges.csv" ] || fail "existing folder -> CSV"
+	# shellcheck disable=SC2086
+	"$TEKG" export $DB --format json >"$tmp/stdout.json" && cmp -s "$tmp/stdout.json" "$tmp/f.json" || fail "--format json to stdout"
+	# usage errors: exit 2, nothing written
+	# shellcheck disable=SC2086
+	"$TEKG" export $DB --format dot -o "$tmp/x.dot" 2>"$tmp/err"; rc=$?
+	[ "$rc" -eq 2 ] || fail "--format dot: exit $rc, want 2"
+	grep -q "graphml, gexf, csv, json" "$tmp/err" || fail "--format dot: message lists the formats"
+	# shellcheck disable=SC2086
+	"$TEKG" export $DB --format csv 2>"$tmp/err" >/dev/null; rc=$?
+	[ "$rc" -eq 2 ] || fail "--format csv to stdout: exit $rc, want 2"
+	# shellcheck disable=SC2086
+	"$TEKG" export $DB -o "$tmp/x.csv" 2>"$tmp/err"; rc=$?
+	[ "$rc" -eq 2 ] || fail "-o x.csv: exit $rc, want 2"
+	[ -e "$tmp/x.csv" ] && fail "-o x.csv created something"
+	# an unwritable target: an error, nothing left behind
+	# shellcheck disable=SC2086
+	"$TEKG" export $DB -o "$tmp/missing/dir/g.gexf" 2>"$tmp/err"; rc=$?
+	[ "$rc" -ne 0 ] || fail "unwritable target: exit 0"
+	[ -e "$tmp/missing" ] && fail "unwritable target: something was created"
+	ls "$tmp" | grep -q '\.tmp-' && fail "a temporary file was left: $(ls "$tmp")"
+	# the same values in every format
+	"$PY" "$HERE/export_read.py" same "$tmp" f || fail "formats disagree (NetworkX 2.8: GraphML, JSON, CSV)"
+	if [ -n "$nx3" ] && [ "$nx3" != "$PY" ]; then
+		"$nx3" "$HERE/export_read.py" same "$tmp" f || fail "formats disagree (NetworkX 3: with GEXF)"
+	fi
+fi
+if [ "$fails" -gt 0 ]; then
+	echo "export_clients: $fails failure(s)"
+	exit 1
+fi
+echo "export_clients: ok"
+exit 0
