@@ -12,7 +12,7 @@
  * 3. Keyword graph: each document's per_doc heaviest keywords are nodes;
  *    every pair of them gets an edge weighted by the product of their
  *    weights relative to the document's heaviest (summed over documents).
- * 4. Leiden (modularity, beta 0.01, fixed seed) on that graph; a cluster
+ * 4. Leiden (modularity at resolution 1, beta 0.01, fixed seed) on that graph; a cluster
  *    of at least min_size keywords is a topic.  Its keywords are ranked by
  *    their weight relative to each document's heaviest keyword, summed
  *    over documents (a keyword shared by the topic's documents wins); the label is the best two joined by "、", the
@@ -432,6 +432,7 @@ int tekg_topics_rebuild(tekg_store *s, const tekg_topic_opts *opts, tekg_error *
 	if (o.min_size == 0) o.min_size = TEKG_TOPIC_MIN_SIZE;
 	if (o.min_relevance <= 0) o.min_relevance = TEKG_TOPIC_MIN_RELEVANCE;
 	if (o.idf_prior <= 0) o.idf_prior = TEKG_TOPIC_IDF_PRIOR;
+	if (o.resolution <= 0) o.resolution = TEKG_TOPIC_RESOLUTION;
 	st.o = &o;
 	st.err = err;
 
@@ -540,7 +541,7 @@ int tekg_topics_rebuild(tekg_store *s, const tekg_topic_opts *opts, tekg_error *
 		IG(igraph_strength(&g, &str, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &wv),
 		   "topics");
 		igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)o.seed);
-		IG(igraph_community_leiden(&g, &wv, &str, 1.0 / (2.0 * total), 0.01, 0, -1, &memb,
+		IG(igraph_community_leiden(&g, &wv, &str, o.resolution / (2.0 * total), 0.01, 0, -1, &memb,
 		                           &nc, &quality),
 		   "topics: leiden");
 		IG(igraph_modularity(&g, &memb, &wv, 1.0, 0, &modularity), "topics: modularity");
@@ -688,8 +689,8 @@ int tekg_topics_rebuild(tekg_store *s, const tekg_topic_opts *opts, tekg_error *
 	if ((rc = tekg_store_topics_note_set(s, "idf", note, err)))
 		goto cleanup;
 	snprintf(note, sizeof note,
-	         "leiden:modularity,beta=0.01,seed=%lu,per_doc=%zu,min_size=%zu,min_relevance=%g",
-	         o.seed, o.per_doc, o.min_size, o.min_relevance);
+	         "leiden:modularity,resolution=%g,beta=0.01,seed=%lu,per_doc=%zu,min_size=%zu,"
+	         "min_relevance=%g", o.resolution, o.seed, o.per_doc, o.min_size, o.min_relevance);
 	if ((rc = tekg_store_topics_note_set(s, "settings", note, err)))
 		goto cleanup;
 	snprintf(note, sizeof note, "%.6f", (double)modularity);

@@ -30,7 +30,8 @@ extern "C" {
 #define TEKG_TOPIC_PER_DOC 12       /* keywords per document in the keyword graph */
 #define TEKG_TOPIC_KEYWORDS 10      /* keywords listed per topic */
 #define TEKG_TOPIC_MIN_SIZE 3       /* keywords a cluster needs to be a topic */
-#define TEKG_TOPIC_MIN_RELEVANCE 0.2 /* about edges below this (but the best) are left out */
+#define TEKG_TOPIC_MIN_RELEVANCE 0.1 /* about edges below this (but the best) are left out */
+#define TEKG_TOPIC_RESOLUTION 1.0   /* Leiden modularity resolution (lower: fewer, larger topics) */
 #define TEKG_TOPIC_IDF_PRIOR 20.0   /* weight of jieba's IDF, in documents */
 
 /* Options; zero-initialise for the defaults above. */
@@ -41,6 +42,7 @@ typedef struct tekg_topic_opts {
 	size_t min_size;           /* 0: TEKG_TOPIC_MIN_SIZE */
 	double min_relevance;      /* 0: TEKG_TOPIC_MIN_RELEVANCE */
 	double idf_prior;          /* 0: TEKG_TOPIC_IDF_PRIOR */
+	double resolution;         /* 0: TEKG_TOPIC_RESOLUTION */
 	int include_duplicates;    /* duplicates' keywords count too */
 } tekg_topic_opts;
 

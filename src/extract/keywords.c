@@ -11,7 +11,10 @@
  *    characters) that occurs KW_MIN_PHRASE_TF times or more in the article
  *    is merged into one keyword (口岸 经济 -> 口岸经济; 碳 市场 -> 碳市场).
  *    A phrase does not start with a generic word nor end with a
- *    one-character word (全国 碳 is not a phrase).  Runs are covered
+ *    one-character word (全国 碳 is not a phrase).  A phrase's occurrences
+ *    also count for those of its words that occur alone in the article
+ *    too (口岸经济 for 口岸, never for a generic word), so articles on one
+ *    subject share keywords however they phrase it.  Runs are covered
  *    left to right: a three-word phrase when it is frequent and at least as
  *    frequent as its first two words, else a two-word phrase, else a word.
  * 4. Score: tf / (highest tf in the article) * idf, idf from jieba's
@@ -38,6 +41,8 @@ typedef struct kw_ent {
 	size_t ngram_tf;  /* occurrences as an n-gram inside runs (phrases) */
 	size_t tf;        /* occurrences in the final cover */
 	unsigned nwords;  /* words merged into it */
+	size_t at;        /* its first occurrence: words at[0 .. nwords) */
+	size_t credit;    /* occurrences inside phrases (added to tf) */
 	int generic;      /* every word of it is generic */
 	double idf, weight;
 } kw_ent;
@@ -309,6 +314,36 @@ static int cmp_kw(const void *a, const void *b)
 	return strcmp(x->word, y->word);
 }
 
+/* Count one occurrence of unit `word` made of words w[at .. at + n). */
+static int add_unit(kw_map *fin, const char *word, char *const *w, size_t at, size_t n)
+{
+	char *const *parts = w + at;
+	kw_ent *e = map_get(fin, word, 1);
+	size_t j;
+	int known;
+
+	if (e == NULL)
+		return TEKG_ENOMEM;
+	if (e->tf++ > 0)
+		return 0;
+	e->nwords = (unsigned)n;
+	e->at = at;
+	e->generic = 1;
+	for (j = 0; j < n; j++)
+		e->generic &= kw_is_generic(parts[j]);
+	/* idf: the table's, else (a phrase) the largest of its words' */
+	e->idf = kw_idf(word, &known);
+	if (!known && n > 1 && e->idf >= 0) {
+		e->idf = 0;
+		for (j = 0; j < n; j++) {
+			double v = kw_idf(parts[j], NULL);
+			if (v > e->idf)
+				e->idf = v;
+		}
+	}
+	return 0;
+}
+
 int extract_keywords(const xart *xa, const tekg_tag_result *tags, tekg_extraction *out,
                      tekg_error *err)
 {
@@ -316,7 +351,7 @@ int extract_keywords(const xart *xa, const tekg_tag_result *tags, tekg_extractio
 	kw_map phr = {0}, fin = {0};
 	kw_ent **order = NULL;
 	char buf[256];
-	size_t i, n, maxtf = 0, kept = 0;
+	size_t i, j, n, maxtf = 0, kept = 0;
 	int rc;
 
 	if ((rc = collect(xa, tags, &k)))
@@ -334,8 +369,7 @@ int extract_keywords(const xart *xa, const tekg_tag_result *tags, tekg_extractio
 	/* cover each run left to right */
 	for (i = 0; i < k.n;) {
 		char b2[256];
-		size_t take = 1, t3 = 0, t2 = 0, j;
-		kw_ent *e;
+		size_t take = 1, t3 = 0, t2 = 0;
 		if (join(&k, i, 3, buf, sizeof buf))
 			t3 = ngram_tf(&phr, buf);
 		if (join(&k, i, 2, b2, sizeof b2))
@@ -347,29 +381,23 @@ int extract_keywords(const xart *xa, const tekg_tag_result *tags, tekg_extractio
 			memcpy(buf, b2, strlen(b2) + 1);
 		} else
 			snprintf(buf, sizeof buf, "%s", k.w[i]);
-		if ((e = map_get(&fin, buf, 1)) == NULL)
+		if (add_unit(&fin, buf, k.w, i, take))
 			goto nomem;
-		if (e->tf++ == 0) {
-			e->nwords = (unsigned)take;
-			e->generic = 1;
-			for (j = 0; j < take; j++)
-				e->generic &= kw_is_generic(k.w[i + j]);
-			/* idf: the table's, else (a phrase) the largest of its words' */
-			{
-				int known;
-				e->idf = kw_idf(buf, &known);
-				if (!known && take > 1 && e->idf >= 0) {
-					e->idf = 0;
-					for (j = 0; j < take; j++) {
-						double v = kw_idf(k.w[i + j], NULL);
-						if (v > e->idf)
-							e->idf = v;
-					}
-				}
-			}
-		}
 		i += take;
 	}
+	/* a phrase also counts for those of its words that occur alone too
+	 * (口岸经济 for 口岸, when 口岸 is a keyword by itself): articles on
+	 * one subject then share keywords however they phrase it */
+	for (i = 0; i < fin.n; i++) {
+		kw_ent *e = &fin.ents[i];
+		for (j = 0; e->nwords > 1 && j < e->nwords; j++) {
+			kw_ent *c = map_get(&fin, k.w[e->at + j], 0);
+			if (c && c->nwords == 1 && !c->generic)
+				c->credit += e->tf;
+		}
+	}
+	for (i = 0; i < fin.n; i++)
+		fin.ents[i].tf += fin.ents[i].credit;
 	/* score and keep the best */
 	if (fin.n == 0)
 		goto done;
