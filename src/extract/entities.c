@@ -373,8 +373,8 @@ static int scan_lexicon(ctx *c)
 		for (j = k; j < c->nu && c->u[j].we <= i + L; j++)
 			;
 		if (j < c->nu && c->u[j].ws < i + L) {
-			if (c->u[j].ent)
-				continue; /* it would cut another name */
+			if (c->u[j].ent || j > k)
+				continue; /* it would cut another name, or words (联合|国家级) */
 			if ((rc = unit_split(c, j, i + L)))
 				return rc;
 			u = &c->u[k];
@@ -401,7 +401,8 @@ static void brackets(ctx *c)
 			continue;
 		if (!ueq(c, &c->u[k + 3], ")") && !ueq(c, &c->u[k + 3], "）"))
 			continue;
-		if (a->ent == U_ORG && c->u[k + 2].ent == U_LOC) {
+		if (a->ent == U_ORG && c->u[k + 2].ent == U_LOC &&
+		    suffix_at(c, a->ws, a->we, XL_ORG_SUFFIX, 1) < a->we) {
 			unit_merge(c, k, k + 3, U_ORG, NULL);
 			if (k + 1 < c->nu && !c->u[k + 1].ent &&
 			    lex_has(c, c->u[k + 1].ws, c->u[k + 1].we, XL_ORG_SUFFIX))
@@ -426,10 +427,18 @@ static void brackets(ctx *c)
 	}
 }
 
-/* Rule 4: place + organisation is one organisation (深圳机场|深畅国际货站). */
+/* Rule 4: place + organisation is one organisation (深圳机场|深畅国际货站);
+ * an organisation whose suffix the tagger cut (民建深圳市委|会) is whole. */
 static void place_org(ctx *c)
 {
 	size_t k;
+
+	for (k = 0; k + 1 < c->nu; k++) {
+		unit *u = &c->u[k], *n = &c->u[k + 1];
+		if (u->ent == U_ORG && !n->ent && ulen(n) == 1 && n->ws == u->we &&
+		    lex_has(c, u->we - 1, n->we, XL_ORG_SUFFIX))
+			unit_merge(c, k, k + 1, U_ORG, NULL);
+	}
 
 	for (k = 0; k < c->nu; k++) {
 		unit *u = &c->u[k];
@@ -476,13 +485,19 @@ static int validate(ctx *c)
 				strcpy(c->u[k + 1].tag, "n");
 				n = ulen(u);
 			}
+			if (n <= 3 && k > 0 && c->u[k - 1].we == u->ws &&
+			    (!strcmp(c->u[k - 1].tag, "a") || !strcmp(c->u[k - 1].tag, "ad") ||
+			     !strcmp(c->u[k - 1].tag, "d")) &&
+			    suffix_at(c, u->ws, u->we, XL_ORG_SUFFIX, 1) == u->we) {
+				u->ent = U_NONE; /* 高效联通: a modified common word */
+				continue;
+			}
 			if (n >= 2 && wcp(c, u->we - 1) == 0x5316 /* 化 */) {
 				u->ent = U_NONE;
 				continue;
 			}
 			pp = place_prefix(c, u->ws, u->we);
-			if (pp > u->ws && u->we - pp <= 2 &&
-			    suffix_at(c, pp, u->we, XL_ORG_SUFFIX, 1) == u->we) {
+			if (pp > u->ws && u->we - pp <= 2 && lex_has(c, pp, u->we, XL_STOP)) {
 				/* 中国主办, 深圳社康: a place and a word */
 				if ((rc = unit_split(c, k, pp)))
 					return rc;
@@ -539,6 +554,16 @@ static int titles(ctx *c)
 	size_t k;
 	int rc;
 
+	for (k = 0; k + 1 < c->nu; k++) {
+		unit *u = &c->u[k], *n = &c->u[k + 1];
+		if (u->ent || n->ent || u->we != n->ws || is_punct_unit(c, u) || is_punct_unit(c, n))
+			continue;
+		if (!title_text(c, u->ws, u->we) && title_text(c, u->ws, n->we) &&
+		    !title_text(c, n->ws, n->we))
+			unit_merge(c, k, k + 1, U_NONE, "n"); /* 党组|书记 -> 党组书记 */
+		else if (lex_has(c, u->ws, u->we, XL_TITLE_PREFIX) && title_text(c, u->ws, n->we))
+			unit_merge(c, k, k + 1, U_NONE, "n"); /* 执行|主任 */
+	}
 	for (k = 0; k < c->nu; k++) {
 		unit *u = &c->u[k];
 		if (u->ent == U_ORG || u->ent == U_LOC || is_punct_unit(c, u))
@@ -611,7 +636,7 @@ static int titles(ctx *c)
 			}
 			if (p->ent || p->title || is_punct_unit(c, p) || !all_han(c, p->ws, p->we) ||
 			    !(p->tag[0] == 'n' || p->tag[0] == 'a' || !strcmp(p->tag, "vn") ||
-			      !strcmp(p->tag, "j")))
+			      !strcmp(p->tag, "j") || lex_has(c, p->ws, p->we, XL_ORG_SUFFIX)))
 				break;
 			start = j - 1;
 		}
@@ -1013,6 +1038,8 @@ static int org_parts(ctx *c, unit *u)
 			continue;
 		if (!listed && lex_has(c, s, u->we, XL_ORG_SUFFIX))
 			continue; /* 人大|常委会 is a body, 民建深圳市委|会 a typo guard */
+		if (!is_han(wcp(c, s)) || place_prefix(c, s, u->we) > s || lex_has(c, s, s + 2, XL_PLACE))
+			continue; /* 香港中文大学|(深圳)医院, 港大|深圳医院: an institution of its own */
 		{
 			unit pu = *u;
 			pu.we = s;
@@ -1284,6 +1311,76 @@ static int has_name(const dent *e, const char *n)
 	return 0;
 }
 
+/* The last char of s occurs in the organisation suffix that ends l
+ * (口岸办 in ...口岸办公室, 卫健委 in ...卫生健康委). */
+static int tail_in_suffix(const ctx *c, const char *s, const char *l)
+{
+	size_t sl = strlen(s), ll = strlen(l), b = sl, t;
+	char last[8];
+
+	while (b > 0 && ((unsigned char)s[b - 1] & 0xC0) == 0x80)
+		b--;
+	if (b == 0 || sl - (b - 1) >= sizeof last)
+		return 0;
+	b--;
+	memcpy(last, s + b, sl - b);
+	last[sl - b] = '\0';
+	for (t = 0; t < ll; t++) {
+		if (((unsigned char)l[t] & 0xC0) == 0x80)
+			continue;
+		if (xlex_has(c->lex, l + t, ll - t, XL_ORG_SUFFIX))
+			return strstr(l + t, last) != NULL;
+	}
+	return 0;
+}
+
+/* 市人大 -> 深圳市人大: the city the document names most. */
+static int city_scope(ctx *c)
+{
+	doc *d = &c->d;
+	size_t i, best = SIZE_MAX, bn = 0, j;
+	int rc;
+
+	for (i = 0; i < d->ne; i++) {
+		size_t n = 0;
+		if (d->e[i].type != U_LOC || !d->e[i].kind || strcmp(d->e[i].kind, "city"))
+			continue;
+		for (j = 0; j < d->nm; j++)
+			n += d->m[j].ent == i;
+		if (n > bn) {
+			bn = n;
+			best = i;
+		}
+	}
+	if (best == SIZE_MAX)
+		return 0;
+	for (i = 0; i < d->ne; i++) {
+		dent *e = &d->e[i];
+		size_t l = strlen(e->name), bl = strlen(d->e[best].name), idx;
+		char *nm;
+		if (e->type != U_ORG || l < 9 || strncmp(e->name, "市", 3))
+			continue;
+		if ((nm = tekg_malloc(bl + l + 1)) == NULL)
+			return TEKG_ENOMEM;
+		memcpy(nm, d->e[best].name, bl);
+		memcpy(nm + bl, e->name, l + 1);
+		for (idx = 0; idx < d->ne; idx++)
+			if (idx != i && d->e[idx].type == U_ORG && !strcmp(d->e[idx].name, nm))
+				break;
+		if (idx < d->ne) {
+			tekg_free(nm);
+			if ((rc = merge_into(d, idx, i)))
+				return rc;
+		} else {
+			tekg_free(e->name);
+			e->name = nm;
+			if ((rc = add_alias(e, nm, strlen(nm))))
+				return rc;
+		}
+	}
+	return 0;
+}
+
 static int resolve(ctx *c)
 {
 	doc *d = &c->d;
@@ -1323,7 +1420,8 @@ static int resolve(ctx *c)
 			if (s->type != U_ORG || sc < 2)
 				continue;
 			/* 深圳市卫健委 in 深圳市卫生健康委: same start, a subsequence */
-			if (sc >= 4 && !strncmp(s->name, l->name, 6) && subseq(s->name, l->name)) {
+			if (sc >= 4 && !strncmp(s->name, l->name, 6) && subseq(s->name, l->name) &&
+			    !xlex_has(c->lex, s->name, sl, XL_ORG) && tail_in_suffix(c, s->name, l->name)) {
 				if ((rc = merge_into(d, j, i)))
 					return rc;
 				break;
@@ -1554,6 +1652,7 @@ int extract_entities(const xart *xa, const xent_ctx *ectx, const tekg_tag_result
 		TRY(do_sentence(&c, &a->sents[si], &tags[si]));
 	}
 	TRY(credits(&c));
+	TRY(city_scope(&c));
 	TRY(resolve(&c));
 	TRY(curate(&c, ectx ? ectx->cur : NULL));
 	TRY(emit(&c, out));
