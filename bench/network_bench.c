@@ -227,6 +227,17 @@ static int run(const char *path, const char *out)
 	printf("graph: %zu nodes, %zu edges\n", tekg_graph_count(g, TEKG_NODE),
 	       tekg_graph_count(g, TEKG_EDGE));
 	step("build (store -> graph)");
+	{
+		tekg_graph *f = NULL;
+		o.min_weight = 2;
+		if (tekg_network_filter(&f, g, &o, &err))
+			return die("filter", &err);
+		printf("filter --min-weight 2: %zu nodes, %zu edges\n", tekg_graph_count(f, TEKG_NODE),
+		       tekg_graph_count(f, TEKG_EDGE));
+		tekg_graph_free(f);
+		o.min_weight = 0;
+		step("filter (a filtered copy)");
+	}
 	for (i = 0; i < sizeof measures / sizeof measures[0]; i++) {
 		o.measures = measures[i].bit;
 		if (tekg_network_measures(g, &o, &err))

@@ -188,6 +188,11 @@ static int adjacency_build(adjacency *a, const tekg_graph *g)
 	return 0;
 }
 
+int tekg_network_filters_active(const tekg_network_opts *o)
+{
+	return o && (o->n_types || o->from || o->to || o->min_weight > 0 || o->ego || o->topic);
+}
+
 int tekg_network_filter(tekg_graph **out, const tekg_graph *g, const tekg_network_opts *o,
                         tekg_error *err)
 {

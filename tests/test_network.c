@@ -285,6 +285,14 @@ static void test_filter(void **state)
 	tekg_error err = {0};
 
 	(void)state;
+	assert_int_equal(tekg_network_filters_active(NULL), 0);
+	assert_int_equal(tekg_network_filters_active(&o), 0);
+	o.include_documents = o.directed = 1; /* views, not filters */
+	assert_int_equal(tekg_network_filters_active(&o), 0);
+	o.include_documents = o.directed = 0;
+	o.min_weight = 0.5;
+	assert_int_equal(tekg_network_filters_active(&o), 1);
+	o.min_weight = 0;
 	/* no options: a full copy */
 	assert_int_equal(tekg_network_filter(&f, g, &o, &err), 0);
 	assert_int_equal(count(f, TEKG_NODE), 9);

@@ -100,6 +100,11 @@ typedef struct tekg_network_opts {
 int tekg_network_filter(tekg_graph **out, const tekg_graph *g, const tekg_network_opts *o,
                         tekg_error *err);
 
+/* 1 when tekg_network_filter() with `o` could drop something (types, a
+ * date window, a minimum weight, an ego or a topic is set); 0 when it would
+ * only copy, so callers may use the graph as it is.  NULL gives 0. */
+int tekg_network_filters_active(const tekg_network_opts *o);
+
 /*
  * The projection o->projection of g into *out (free with tekg_graph_free):
  * one node per person (organization) that takes part in an event

@@ -408,10 +408,16 @@ static const char *event_date(const qctx *q, size_t i)
 	return nstr(q, i, "first_seen");
 }
 
+/* By date (undated last), then label. */
 static int by_date_then_label(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	int c = strcmp(event_date(sort_q, x), event_date(sort_q, y));
+	const char *dx = event_date(sort_q, x), *dy = event_date(sort_q, y);
+	int c = (*dx == '\0') - (*dy == '\0');
+
+	if (c)
+		return c;
+	c = strcmp(dx, dy);
 
 	if (c)
 		return c;
@@ -1369,7 +1375,10 @@ int cmd_query(int argc, char **argv)
 		tekg_graph *tmp = NULL;
 		if (!strcmp(sub, "ego"))
 			fo.ego = NULL; /* q_ego applies it */
-		if ((rc = tekg_network_filter(&tmp, full, &fo, &err))) {
+		if (!tekg_network_filters_active(&fo)) {
+			tmp = full; /* nothing to drop: no copy */
+			full = NULL;
+		} else if ((rc = tekg_network_filter(&tmp, full, &fo, &err))) {
 			cli_err(NULL, "query: %s", err.msg);
 			status = cli_exit_for(rc);
 			goto cleanup;
