@@ -558,8 +558,7 @@ static int titles(ctx *c)
 		unit *u = &c->u[k], *n = &c->u[k + 1];
 		if (u->ent || n->ent || u->we != n->ws || is_punct_unit(c, u) || is_punct_unit(c, n))
 			continue;
-		if (!title_text(c, u->ws, u->we) && title_text(c, u->ws, n->we) &&
-		    !title_text(c, n->ws, n->we))
+		if (!title_text(c, u->ws, u->we) && title_text(c, u->ws, n->we))
 			unit_merge(c, k, k + 1, U_NONE, "n"); /* 党组|书记 -> 党组书记 */
 		else if (lex_has(c, u->ws, u->we, XL_TITLE_PREFIX) && title_text(c, u->ws, n->we))
 			unit_merge(c, k, k + 1, U_NONE, "n"); /* 执行|主任 */
@@ -586,6 +585,34 @@ static int titles(ctx *c)
 					return TEKG_ENOMEM;
 			}
 		}
+	}
+	/* 外交部长 as one title: 外交部 is the organisation, 外交部长 the title */
+	for (k = 0; k < c->nu; k++) {
+		unit *u = &c->u[k];
+		uint32_t h;
+		char *tf;
+		if (u->title != 1 || ulen(u) < 4 || wcp(c, u->we - 1) != 0x957F /* 长 */)
+			continue;
+		h = wcp(c, u->we - 2);
+		if (!(h == 0x90E8 /* 部 */ || h == 0x5C40 /* 局 */ || h == 0x5385 /* 厅 */ ||
+		      h == 0x7F72 /* 署 */) || lex_has(c, u->ws, u->we - 2, XL_TITLE_PREFIX) ||
+		    !all_han(c, u->ws, u->we))
+			continue;
+		if ((tf = xart_work_text(c->xa, u->ws, u->we)) == NULL)
+			return TEKG_ENOMEM;
+		if ((rc = unit_split(c, k, u->we - 1))) {
+			tekg_free(tf);
+			return rc;
+		}
+		u = &c->u[k];
+		u->title = 0;
+		u->ent = U_ORG;
+		strcpy(u->tag, "ORG");
+		tekg_free(u->tfull);
+		u->tfull = NULL;
+		c->u[k + 1].title = 1;
+		c->u[k + 1].tfull = tf;
+		k++;
 	}
 	/* X|部长: X部 is the organisation */
 	for (k = 1; k < c->nu; k++) {
@@ -1108,6 +1135,15 @@ static int affiliations(ctx *c, size_t k)
 			                   tbuf, tl)))
 				return rc;
 			/* another "ORG title" before a separator? */
+			{
+				/* ...、2026年 ORG title: dates and numbers may sit before the ORG */
+				size_t q = j - 1;
+				while (q > 0 && (!strcmp(c->u[q - 1].tag, "TIME") || !strcmp(c->u[q - 1].tag, "m")))
+					q--;
+				if (q != j - 1 && q >= 2 && is_sep(c, &c->u[q - 1]) && c->u[q - 2].title) {
+					j = q + 1;
+				}
+			}
 			if (j >= 2 && is_sep(c, &c->u[j - 2]) && j >= 3 && c->u[j - 3].title) {
 				j -= 2;
 				seg_end = j;
