@@ -46,6 +46,7 @@ static tekg_graph *sample(void)
 	assert_int_equal(tekg_graph_set_double(g, TEKG_EDGE, "weight", e, 2.0), 0);
 	assert_int_equal(tekg_graph_add_edge(g, b, c, &e), 0);
 	assert_int_equal(tekg_graph_set_str(g, TEKG_EDGE, "type", e, "co_occurs"), 0);
+	assert_int_equal(tekg_graph_set_str(g, TEKG_EDGE, "evidence", e, "line one,\r\n\t\"two\" ]]> <&>"), 0);
 	assert_int_equal(tekg_graph_set_double(g, TEKG_EDGE, "weight", e, 1.5), 0);
 	assert_int_equal(tekg_graph_set_note(g, "betweenness", "exact"), 0);
 	return g;
@@ -125,6 +126,10 @@ static void test_graphml_valid_and_safe(void **state)
 	s = xpath_str(doc, "//g:edge[@id='e0']/g:data[@key=//g:key[@attr.name='weight']/@id]");
 	assert_string_equal(s, "2");
 	free(s);
+	/* CR LF, tab and markup in text survive a parser */
+	s = xpath_str(doc, "//g:edge[@id='e1']/g:data[@key=//g:key[@attr.name='evidence']/@id]");
+	assert_string_equal(s, "line one,\r\n\t\"two\" ]]> <&>");
+	free(s);
 	/* NaN is left out */
 	assert_true(xpath_num(doc, "count(//g:node[@id='n2']/g:data[@key=//g:key[@attr.name='pagerank']/@id])") == 0);
 	/* keys first, then nodes, then edges; edge ids unique */
@@ -160,11 +165,24 @@ static void test_graphml_valid_and_safe(void **state)
 		FILE *f = fopen(path, "r");
 		assert_non_null(f);
 		igraph_set_error_handler(igraph_error_handler_ignore);
+		igraph_set_attribute_table(&igraph_cattribute_table);
 		assert_int_equal(igraph_read_graph_graphml(&ig, f, 0), IGRAPH_SUCCESS);
 		fclose(f);
 		assert_int_equal(igraph_vcount(&ig), 3);
 		assert_int_equal(igraph_ecount(&ig), 2);
 		assert_true(igraph_is_directed(&ig));
+		/* values, through igraph's C attribute handler */
+		assert_string_equal(VAS(&ig, "id", 1), "n1");
+		assert_string_equal(VAS(&ig, "label", 0), "a <b> & \"c\" end");
+		assert_string_equal(VAS(&ig, "label", 1), "王毅");
+		assert_string_equal(VAS(&ig, "label", 2), "bad \xef\xbf\xbd\xef\xbf\xbd utf8 \xef\xbf\xbd");
+		assert_true(VAN(&ig, "mentions", 1) == 3);
+		assert_true(VAN(&ig, "pagerank", 1) == 0.25);
+		assert_true(isnan(VAN(&ig, "pagerank", 2)));
+		assert_true(VAB(&ig, "date_inferred", 0));
+		assert_string_equal(EAS(&ig, "type", 1), "co_occurs");
+		assert_true(EAN(&ig, "weight", 1) == 1.5);
+		assert_string_equal(EAS(&ig, "evidence", 1), "line one,\r\n\t\"two\" ]]> <&>");
 		igraph_destroy(&ig);
 	}
 	unlink(path);

@@ -19,6 +19,7 @@
 #include <jansson.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
+#include <libxml/xmlschemas.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <math.h>
@@ -30,6 +31,7 @@
 
 #include "tekg/export.h"
 #include "tekg/graph.h"
+#include "util/utf8.h"
 #include "testutil.h"
 
 #define OK(call) assert_int_equal((call), 0)
@@ -563,6 +565,136 @@ static void test_failure_leaves_old_file(void **state)
 	}
 }
 
+/* Records of an RFC 4180 text, each with its field count, or -1 when the
+ * quoting is broken.  Fills counts[0..*n). */
+static int csv_shape(const char *t, int *counts, int max, int *n)
+{
+	int fields = 1, inq = 0;
+
+	*n = 0;
+	for (; *t; t++) {
+		if (inq) {
+			if (*t == '"' && t[1] == '"')
+				t++;
+			else if (*t == '"')
+				inq = 0;
+			continue;
+		}
+		if (*t == '"')
+			inq = 1;
+		else if (*t == ',')
+			fields++;
+		else if (*t == '\r' && t[1] == '\n') {
+			if (*n >= max)
+				return -1;
+			counts[(*n)++] = fields;
+			fields = 1;
+			t++;
+		} else if (*t == '\r' || *t == '\n')
+			return -1; /* a bare line end outside quotes */
+	}
+	return inq ? -1 : 0;
+}
+
+/* Random bytes (any of 1..255) as labels, aliases and evidence: every
+ * format stays well-formed, valid UTF-8 and schema-valid. */
+static void test_random_bytes(void **state)
+{
+	char dir[64], path[160], rng[4200], xsd[4200], *text;
+	tekg_graph *g = NULL;
+	unsigned seed = 12345;
+	size_t i, j, n, e;
+	int counts[512], nrec, k;
+	xmlDocPtr doc;
+	json_error_t jerr;
+	json_t *root;
+
+	(void)state;
+	mktmpdir(dir, sizeof dir);
+	OK(tekg_graph_new(&g, NULL));
+	for (i = 0; i < 200; i++) {
+		char id[16], str[64];
+		size_t len = (size_t)(rand_r(&seed) % 60);
+		for (j = 0; j < len; j++)
+			str[j] = (char)(rand_r(&seed) % 255 + 1);
+		str[len] = '\0';
+		snprintf(id, sizeof id, "n%zu", i);
+		OK(tekg_graph_add_node(g, id, &n));
+		OK(tekg_graph_set_str(g, TEKG_NODE, "label", n, str));
+		OK(tekg_graph_set_str(g, TEKG_NODE, "aliases", n, str + len / 2));
+		if (i > 0) {
+			OK(tekg_graph_add_edge(g, i - 1, i, &e));
+			OK(tekg_graph_set_str(g, TEKG_EDGE, "evidence", e, str));
+			OK(tekg_graph_set_double(g, TEKG_EDGE, "weight", e, (double)i / 7));
+		}
+	}
+	snprintf(path, sizeof path, "%s/r.graphml", dir);
+	OK(tekg_export_graphml(g, path, NULL));
+	doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	assert_non_null(doc);
+	if (shared_dir()) {
+		xmlSchemaParserCtxtPtr pc;
+		xmlSchemaPtr schema;
+		xmlSchemaValidCtxtPtr vc;
+		snprintf(xsd, sizeof xsd, "%s/schemas/graphml/graphml.xsd", shared_dir());
+		pc = xmlSchemaNewParserCtxt(xsd);
+		schema = xmlSchemaParse(pc);
+		vc = xmlSchemaNewValidCtxt(schema);
+		assert_int_equal(xmlSchemaValidateDoc(vc, doc), 0);
+		xmlSchemaFreeValidCtxt(vc);
+		xmlSchemaFree(schema);
+		xmlSchemaFreeParserCtxt(pc);
+	}
+	xmlFreeDoc(doc);
+	snprintf(path, sizeof path, "%s/r.gexf", dir);
+	OK(tekg_export_gexf(g, path, NULL));
+	doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	assert_non_null(doc);
+	if (shared_dir()) {
+		xmlRelaxNGParserCtxtPtr pc;
+		xmlRelaxNGPtr schema;
+		xmlRelaxNGValidCtxtPtr vc;
+		snprintf(rng, sizeof rng, "%s/schemas/gexf-1.3/gexf.rng", shared_dir());
+		pc = xmlRelaxNGNewParserCtxt(rng);
+		schema = xmlRelaxNGParse(pc);
+		vc = xmlRelaxNGNewValidCtxt(schema);
+		assert_int_equal(xmlRelaxNGValidateDoc(vc, doc), 0);
+		xmlRelaxNGFreeValidCtxt(vc);
+		xmlRelaxNGFree(schema);
+		xmlRelaxNGFreeParserCtxt(pc);
+	}
+	xmlFreeDoc(doc);
+	snprintf(path, sizeof path, "%s/r.json", dir);
+	OK(tekg_export_json(g, path, NULL));
+	root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+	if (root == NULL)
+		fail_msg("JSON: %s at line %d", jerr.text, jerr.line);
+	assert_int_equal(json_array_size(json_object_get(root, "nodes")), 200);
+	json_decref(root);
+	snprintf(path, sizeof path, "%s/csv", dir);
+	OK(tekg_export_csv(g, path, NULL));
+	snprintf(path, sizeof path, "%s/csv/nodes.csv", dir);
+	text = slurp(path, &n);
+	assert_non_null(text);
+	assert_int_equal(tekg_utf8_valid(text, n, NULL), 1);
+	assert_int_equal(csv_shape(text, counts, 512, &nrec), 0);
+	assert_int_equal(nrec, 201);
+	for (k = 0; k < nrec; k++)
+		assert_int_equal(counts[k], 3);
+	free(text);
+	snprintf(path, sizeof path, "%s/csv/edges.csv", dir);
+	text = slurp(path, &n);
+	assert_non_null(text);
+	assert_int_equal(tekg_utf8_valid(text, n, NULL), 1);
+	assert_int_equal(csv_shape(text, counts, 512, &nrec), 0);
+	assert_int_equal(nrec, 200);
+	for (k = 0; k < nrec; k++)
+		assert_int_equal(counts[k], 7);
+	free(text);
+	rmtree(dir);
+	tekg_graph_free(g);
+}
+
 /* Write the sample in every format into dir (for the client tests). */
 static int write_all(const char *dir)
 {
@@ -601,6 +733,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_format_pick),
 		cmocka_unit_test(test_failure_leaves_old_file),
+		cmocka_unit_test(test_random_bytes),
 	};
 
 	if (argc == 3 && strcmp(argv[1], "--write") == 0)
