@@ -145,6 +145,13 @@ typedef struct tekg_extract_opts {
  * one thread at a time. */
 int tekg_extractor_new(tekg_extractor **out, const tekg_extract_opts *opts, tekg_error *err);
 void tekg_extractor_free(tekg_extractor *x);
+/* The curation operations the extractor applies, in order (the
+ * curation_text lines, then the files'): count, and operation i's name
+ * ("merge", "rename", "block", "type") and simplified names (b NULL for
+ * block).  Borrowed; valid until tekg_extractor_free. */
+size_t tekg_extractor_curation_count(const tekg_extractor *x);
+void tekg_extractor_curation_get(const tekg_extractor *x, size_t i, const char **op,
+                                 const char **a, const char **b);
 
 /*
  * Extract one article into `out` (which the caller zero-initialises and

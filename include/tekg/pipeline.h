@@ -43,6 +43,13 @@ typedef struct tekg_pipeline_opts {
 	const char *model_dir;   /* --model, or NULL for $TEKG_MODEL_DIR / the Debian path */
 	int jobs;                /* tagger threads; <= 0: number of cores */
 	int no_tagger;           /* skip tagging (dates and documents only) */
+	/* --lexicon FILEs (after the data directory's lexicons) and --curation
+	 * FILEs; a curation file's lines are also kept in the database, which
+	 * applies them to every later ingest and reindex (docs/entities.md). */
+	const char *const *lexicons;
+	size_t n_lexicons;
+	const char *const *curations;
+	size_t n_curations;
 	/* A problem with one input (path, or "-" for stdin): the run goes on. */
 	void (*on_problem)(void *ud, const char *path, const tekg_error *e);
 	/* Called after each source with the running report (for progress). */

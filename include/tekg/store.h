@@ -244,6 +244,19 @@ int tekg_store_topics_note_set(tekg_store *s, const char *key, const char *value
                                tekg_error *err);
 int tekg_store_topics_note_get(tekg_store *s, const char *key, char **out, tekg_error *err);
 
+/* ---- entity curation (src/store/store_entities.c) ----------------------
+ * Researchers' fixes kept in the database (table curation) and applied by
+ * the extraction stage on every ingest and reindex.
+ * Add one line unless the same (op, a, b) is already there.  op is merge,
+ * rename, block or type (the caller validates it); b NULL for block.
+ * 0, TEKG_EINVAL, TEKG_EDB. */
+int tekg_store_curation_add(tekg_store *s, const char *op, const char *a, const char *b,
+                            tekg_error *err);
+/* Every curation line in insertion order as "op<TAB>a[<TAB>b]\n" lines;
+ * *out owned by the caller (tekg_free), NULL when the table is empty.
+ * 0, TEKG_EDB, TEKG_ENOMEM. */
+int tekg_store_curation_text(tekg_store *s, char **out, tekg_error *err);
+
 #ifdef __cplusplus
 }
 #endif

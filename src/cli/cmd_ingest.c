@@ -22,6 +22,10 @@ static const char ingest_help[] =
 	"      --model DIR           tagger model directory (default: $TEKG_MODEL_DIR,\n"
 	"                            else python3-jieba's lac_small)\n"
 	"  -j, --jobs N              tagger threads (default: number of cores)\n"
+	"      --lexicon FILE        extra lexicon (places, organisations, titles ...;\n"
+	"                            format in docs/entities.md), repeatable\n"
+	"      --curation FILE       entity fixes (merge, rename, block, type), kept in\n"
+	"                            the database for later runs, repeatable\n"
 	"  -q, --quiet               no progress and no summary line\n"
 	"  -h, --help                show this help and exit\n\n"
 	"Exit status: 0 ok, 1 some input rejected (the rest is stored), 2 usage error,\n"
@@ -34,7 +38,8 @@ static const char build_help[] =
 	"  -o, --output OUT          the graph file (- for standard output)\n"
 	"      --format FMT          graphml (default: from OUT's extension)\n"
 	"  -d, --db FILE             keep the database in FILE\n"
-	"      --date, --input-format, --script-profile, --field, --model, -j, -q\n"
+	"      --date, --input-format, --script-profile, --field, --model, -j, -q,\n"
+	"      --lexicon, --curation\n"
 	"                            as for 'tekg ingest'\n"
 	"  -h, --help                show this help and exit\n";
 
@@ -43,7 +48,7 @@ static const char reindex_help[] =
 	"Re-run date anchoring and extraction on every stored document (after an\n"
 	"upgrade or a lexicon change) without re-reading the input files.\n\n"
 	"  -d, --db FILE             database (default tekg.db)\n"
-	"      --date, --model, -j, -q   as for 'tekg ingest'\n"
+	"      --date, --model, -j, -q, --lexicon, --curation   as for 'tekg ingest'\n"
 	"  -h, --help                show this help and exit\n";
 
 enum { MODE_INGEST, MODE_BUILD, MODE_REINDEX };

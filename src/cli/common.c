@@ -60,6 +60,22 @@ int cli_ingest_opt(cli_ingest *o, const char *cmd, int c, const char *arg)
 		o->popts.jobs = (int)j;
 		return 1;
 	case 'q': o->quiet = 1; return 1;
+	case 'L':
+		if (o->popts.n_lexicons >= sizeof o->lexicons / sizeof o->lexicons[0]) {
+			cli_usage(cmd, "too many --lexicon files");
+			return -1;
+		}
+		o->lexicons[o->popts.n_lexicons++] = arg;
+		o->popts.lexicons = o->lexicons;
+		return 1;
+	case 'C':
+		if (o->popts.n_curations >= sizeof o->curations / sizeof o->curations[0]) {
+			cli_usage(cmd, "too many --curation files");
+			return -1;
+		}
+		o->curations[o->popts.n_curations++] = arg;
+		o->popts.curations = o->curations;
+		return 1;
 	default: return 0;
 	}
 }

@@ -15,6 +15,8 @@ typedef struct cli_ingest {
 	const char *out;             /* build: -o */
 	const char *format;          /* build/export: --format */
 	tekg_pipeline_opts popts;
+	const char *lexicons[32];    /* --lexicon FILE (repeatable) */
+	const char *curations[32];   /* --curation FILE (repeatable) */
 	int quiet;
 	int progress;                /* stderr is a terminal and not --quiet */
 } cli_ingest;
@@ -33,6 +35,8 @@ int cli_ingest_opt(cli_ingest *o, const char *cmd, int c, const char *arg);
 	{"field", required_argument, NULL, 'M'},                                       \
 	{"model", required_argument, NULL, 'm'},                                       \
 	{"jobs", required_argument, NULL, 'j'},                                        \
+	{"lexicon", required_argument, NULL, 'L'},                                     \
+	{"curation", required_argument, NULL, 'C'},                                    \
 	{"quiet", no_argument, NULL, 'q'}
 #define CLI_INGEST_SHORTOPTS "j:q"
 

@@ -111,6 +111,22 @@ void tekg_extractor_free(tekg_extractor *x)
 	tekg_free(x);
 }
 
+size_t tekg_extractor_curation_count(const tekg_extractor *x)
+{
+	return x ? x->cur.n : 0;
+}
+
+void tekg_extractor_curation_get(const tekg_extractor *x, size_t i, const char **op,
+                                 const char **a, const char **b)
+{
+	static const char *names[] = {"", "merge", "rename", "block", "type"};
+	const xcur_op *o = &x->cur.ops[i];
+
+	*op = names[o->op];
+	*a = o->a;
+	*b = o->b;
+}
+
 static size_t *byte_table(const char *s, size_t len, size_t chars)
 {
 	size_t *t = tekg_malloc((chars + 1) * sizeof *t), i = 0, c = 0;

@@ -55,8 +55,29 @@ int tekg_pipeline_new(tekg_pipeline **out, tekg_store *s, const tekg_pipeline_op
 	p->opts.date = p->date;
 	if (!p->opts.no_tagger && (rc = tekg_tagger_new(&p->tagger, p->opts.model_dir, err)))
 		goto fail;
-	if ((rc = tekg_extractor_new(&p->extractor, NULL, err)))
-		goto fail;
+	{
+		/* entities: lexicons, and curation kept in the store plus the files' */
+		tekg_extract_opts xo = {0};
+		char *ctext = NULL;
+		size_t i;
+		if ((rc = tekg_store_curation_text(s, &ctext, err)))
+			goto fail;
+		xo.lexicons = p->opts.lexicons;
+		xo.n_lexicons = p->opts.n_lexicons;
+		xo.curations = p->opts.curations;
+		xo.n_curations = p->opts.n_curations;
+		xo.curation_text = ctext;
+		rc = tekg_extractor_new(&p->extractor, &xo, err);
+		tekg_free(ctext);
+		if (rc)
+			goto fail;
+		for (i = 0; p->opts.n_curations && i < tekg_extractor_curation_count(p->extractor); i++) {
+			const char *op, *a, *b;
+			tekg_extractor_curation_get(p->extractor, i, &op, &a, &b);
+			if ((rc = tekg_store_curation_add(s, op, a, b, err)))
+				goto fail;
+		}
+	}
 	*out = p;
 	return 0;
 fail:
