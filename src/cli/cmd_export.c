@@ -12,7 +12,8 @@ static const char help[] =
 	"Write the knowledge graph held in the database.\n\n"
 	"  -d, --db FILE             database (default tekg.db)\n"
 	"  -o, --output OUT          output file (default: standard output)\n"
-	"      --format FMT          graphml (default: from OUT's extension, else graphml)\n"
+	"      --format FMT          graphml, gexf, csv or json (default: from OUT: .graphml,\n"
+	"                            .gexf, .json; DIR/ or an existing folder: csv; else graphml)\n"
 	"      --include-duplicates  let near-duplicate articles count as evidence\n"
 	"  -h, --help                show this help and exit\n";
 
