@@ -229,14 +229,15 @@ static int run(const char *path, const char *out)
 	step("build (store -> graph)");
 	{
 		tekg_graph *f = NULL;
-		o.min_weight = 2;
+		o.from = "2025-03";
+		o.to = "2025-08";
 		if (tekg_network_filter(&f, g, &o, &err))
 			return die("filter", &err);
-		printf("filter --min-weight 2: %zu nodes, %zu edges\n", tekg_graph_count(f, TEKG_NODE),
+		printf("filter --from 2025-03 --to 2025-08: %zu nodes, %zu edges\n", tekg_graph_count(f, TEKG_NODE),
 		       tekg_graph_count(f, TEKG_EDGE));
 		tekg_graph_free(f);
-		o.min_weight = 0;
-		step("filter (a filtered copy)");
+		o.from = o.to = NULL;
+		step("filter (a date window)");
 	}
 	for (i = 0; i < sizeof measures / sizeof measures[0]; i++) {
 		o.measures = measures[i].bit;
