@@ -155,6 +155,7 @@ typedef struct ev_mention {
 	int place_rank;         /* 0 none, 1 name prefix, 2 parenthesis, 3 在X举行 */
 	size_t place_sent;
 	int cluster;            /* event cluster, -1 for a dropped mention */
+	int dropped;            /* inside a longer name found later (世界互联网大会亚太峰会) */
 	char *tail;             /* core text for matching and the key (work, no parens) */
 	char *label;            /* display label */
 	char *surface;          /* orig text of the name span */
@@ -171,6 +172,7 @@ typedef struct ev_cluster {
 	size_t first_sent, last_sent;
 	size_t place;           /* inherited place when place_m < 0, else (size_t)-1 */
 	size_t place_sent;
+	int keep;               /* some mention is framed, dated or a quoted title */
 } ev_cluster;
 
 typedef struct evctx {
@@ -657,8 +659,12 @@ static void name_extent(evctx *x, size_t si, ev_mention *m, const ev_head *h)
 		if (t == NULL)
 			break;
 		ts = s->wstart + t->start;
-		if (!strcmp(t->type, "TIME")) {
-			if (is_bare_year(x, ts, ns)) {
+		if (!strcmp(t->type, "TIME") || (!strcmp(t->type, "m") && ns - ts == 4 &&
+		                                  (x->cp[ts] == '1' || x->cp[ts] == '2'))) {
+			if (is_bare_year(x, ts, ns) || (ns - ts == 4 && x->cp[ts + 1] >= '0' &&
+			                                x->cp[ts + 1] <= '9' && x->cp[ts + 2] >= '0' &&
+			                                x->cp[ts + 2] <= '9' && x->cp[ts + 3] >= '0' &&
+			                                x->cp[ts + 3] <= '9')) {
 				m->ys = ts;
 				m->ye = ns;
 				ns = ts;
@@ -697,7 +703,7 @@ static int is_title_use(const evctx *x, size_t si, size_t w)
 	static const char *const posts[] = {
 		"副主席", "主席", "秘书长", "秘书处", "副主任", "主任", "组委会", "执委会",
 		"委员会", "代表", "委员", "会长", "理事", "发言人", "官员", "成员", "主席团",
-		"办公室", "筹委会",
+		"办公室", "筹委会", "理事长", "会长", "院长", "局长", "部长", "主办方",
 	};
 	const tekg_token *t = token_at(x, si, w);
 	size_t i, te;
@@ -785,6 +791,18 @@ static int find_mentions(evctx *x, size_t si)
 			if (m->ns > s->wstart && x->cp[m->ns - 1] == 0x7684 /* 的 */ && !m->quoted &&
 			    m->ns == m->hs)
 				m->named = 0;
+			t = m->ns > s->wstart ? token_at(x, si, m->ns - 1) : NULL;
+			if (t && !m->quoted && (!strcmp(t->type, "q") || (!strcmp(t->type, "m") &&
+			                                                  !is_ordinal(x, s->wstart + t->start,
+			                                                              m->ns))))
+				m->named = 0; /* 约40个国际展览, 3场专题论坛: a count, not a name */
+			for (i = first; i + 1 < x->nm; i++)
+				if (x->m[i].hs >= m->ns && x->m[i].he <= m->hs && x->m[i].outer < 0)
+					x->m[i].dropped = 1;
+			/* X主办/承办…: X is the organising body (世界互联网大会除每年主办…) */
+			for (i = he; i < he + 5 && i + 2 <= s->wend && !is_clause_sep(x->cp[i]); i++)
+				if (utf8_at(x, i, s->wend, "主办") || utf8_at(x, i, s->wend, "承办"))
+					m->dropped = 1;
 		}
 		m->cs = core_start(x, si, m, m->dash > m->ns ? m->dash : m->ns);
 		p = he;
@@ -889,6 +907,9 @@ static int place_at(const evctx *x, size_t si, size_t w, size_t lim, size_t *pe,
 	}
 	if (end > w) {
 		*pe = end;
+		for (i = 0; i < COUNT(place_abbr); i++) /* 京 tagged as a place: 北京 */
+			if (u8len(place_abbr[i].abbr) == end - w && utf8_at(x, w, end, place_abbr[i].abbr))
+				*name = place_abbr[i].name;
 		return 1;
 	}
 	for (i = 0; i < COUNT(place_abbr); i++)
@@ -911,15 +932,23 @@ static int mention_place(evctx *x, size_t si, ev_mention *m)
 		cs = m->ns;
 	if (m->framed) {
 		for (p = cs; p + 1 < ce; p++) {
-			if ((x->cp[p] != 0x5728 /* 在 */ && x->cp[p] != 0x4E8E /* 于 */) ||
+			size_t v;
+			if ((x->cp[p] != 0x5728 /* 在 */ && x->cp[p] != 0x4E8E /* 于 */ &&
+			     x->cp[p] != 0x5230 /* 到 */ && x->cp[p] != 0x8D74 /* 赴 */) ||
 			    (p >= m->ns && p < m->he))
 				continue;
 			if (!place_at(x, si, p + 1, ce, &pe, &name) || (p + 1 >= m->ns && p + 1 < m->he))
 				continue;
-			for (i = 0; i < COUNT(happen_words); i++)
-				if (utf8_at(x, pe, ce, happen_words[i]) ||
-				    (pe + 1 < ce && utf8_at(x, pe + 1, ce, happen_words[i])))
+			/* the happening word may follow a venue: 在北京中国美术馆开幕 */
+			for (v = pe, i = COUNT(happen_words); v < ce && v <= pe + 12; v++) {
+				const tekg_token *t = token_at(x, si, v);
+				for (i = 0; i < COUNT(happen_words); i++)
+					if (utf8_at(x, v, ce, happen_words[i]))
+						break;
+				if (i < COUNT(happen_words) || t == NULL ||
+				    !(tok_is(t, name_types) || tok_is(t, place_types)))
 					break;
+			}
 			if (i == COUNT(happen_words))
 				continue;
 			if ((rc = place_entity(x, si, p + 1, pe, name, &m->place)))
@@ -941,7 +970,8 @@ static int mention_place(evctx *x, size_t si, ev_mention *m)
 		}
 	/* a name that opens with a place: 上海会议, 深圳工匠活动周 */
 	p = m->cs;
-	if (p < m->hs && place_at(x, si, p, m->hs, &pe, &name) && name == NULL && pe <= m->hs) {
+	if (p < m->hs && ent_covering(x, si, p, 2) && place_at(x, si, p, m->hs, &pe, &name) &&
+	    name == NULL && pe <= m->hs) {
 		if ((rc = place_entity(x, si, p, pe, NULL, &m->place)))
 			return rc;
 		m->place_rank = 1;
@@ -1082,7 +1112,7 @@ static int cluster_mentions(evctx *x)
 		return TEKG_ENOMEM;
 	for (i = 0; i < x->nm; i++) {
 		ev_mention *m = &x->m[i];
-		if (!m->named)
+		if (!m->named || m->dropped)
 			continue;
 		for (j = 0; j < i; j++)
 			if (x->m[j].named && x->m[j].cluster >= 0 && same_event(x, m, &x->m[j]))
@@ -1100,13 +1130,27 @@ static int cluster_mentions(evctx *x)
 			c->first_sent = m->sent;
 		}
 		x->c[m->cluster].last_sent = m->sent;
+		if (m->framed || m->date_rank >= 2 || m->quoted)
+			x->c[m->cluster].keep = 1;
 	}
+	/* the event a kept ceremony belongs to (…大会开幕式) is kept too */
+	for (i = 0; i < x->nm; i++) {
+		const ev_mention *m = &x->m[i];
+		if (m->outer >= 0 && m->cluster >= 0 && x->m[m->outer].cluster >= 0 &&
+		    x->c[x->m[m->outer].cluster].keep)
+			x->c[m->cluster].keep = 1;
+	}
+	/* a name that is never said to happen nor dated is a reference, not an
+	 * event of this story (世界经济论坛公布…名单) */
+	for (i = 0; i < x->nm; i++)
+		if (x->m[i].cluster >= 0 && !x->c[x->m[i].cluster].keep)
+			x->m[i].cluster = -1;
 	/* anaphors: the latest event of a fitting kind, at most 4 sentences back */
 	for (i = 0; i < x->nm; i++) {
 		ev_mention *m = &x->m[i];
 		int best = -1;
 		size_t bs = 0;
-		if (m->named)
+		if (m->named || m->dropped)
 			continue;
 		for (j = 0; j < x->nm; j++) {
 			const ev_mention *o = &x->m[j];
@@ -1235,9 +1279,13 @@ static int emit_events(evctx *x)
 
 	for (i = 0; i < x->nc; i++) {
 		ev_cluster *c = &x->c[i];
-		const ev_mention *b = &x->m[c->best], *d = c->date_m >= 0 ? &x->m[c->date_m] : NULL;
-		const char *tail = b->tail;
+		const ev_mention *b, *d = c->date_m >= 0 ? &x->m[c->date_m] : NULL;
+		const char *tail;
 		size_t j;
+		if (!c->keep || c->best < 0)
+			continue;
+		b = &x->m[c->best];
+		tail = b->tail;
 		/* the shortest core of the cluster is the most portable key */
 		for (j = 0; j < x->nm; j++)
 			if (x->m[j].named && x->m[j].cluster == (int)i &&
@@ -1278,6 +1326,8 @@ static int emit_events(evctx *x)
 		const ev_mention *d = c->date_m >= 0 ? &x->m[c->date_m] : NULL;
 		const ev_mention *pl = c->place_m >= 0 ? &x->m[c->place_m] : NULL;
 		size_t didx;
+		if (c->ent == NONE)
+			continue;
 		if (pl && tekg_extraction_edge(x->out, "held_in", c->ent, pl->place, pl->place_sent,
 		                               NULL, NULL, 1))
 			goto cleanup;
@@ -1289,7 +1339,7 @@ static int emit_events(evctx *x)
 		    (date_node(x, d->start, d->end, &didx) ||
 		     tekg_extraction_edge(x->out, "held_on", c->ent, didx, d->sent, NULL, NULL, 1)))
 			goto cleanup;
-		if (c->parent >= 0 &&
+		if (c->parent >= 0 && x->c[c->parent].ent != NONE &&
 		    tekg_extraction_edge(x->out, "part_of", c->ent, x->c[c->parent].ent,
 		                         c->part_sent, NULL, NULL, 1))
 			goto cleanup;
@@ -1298,6 +1348,21 @@ static int emit_events(evctx *x)
 cleanup:
 	tekg_free(key);
 	return rc;
+}
+
+/* Add a participant / organizer edge unless the same one is there. */
+static int add_edge(evctx *x, const char *type, size_t src, size_t dst, size_t si,
+                    const char *role)
+{
+	size_t i;
+
+	for (i = 0; i < x->out->n_edges; i++) {
+		const tekg_x_edge *e = &x->out->edges[i];
+		if (e->src == src && e->dst == dst && !strcmp(e->type, type) &&
+		    ((role == NULL && e->role == NULL) || (role && e->role && !strcmp(role, e->role))))
+			return 0;
+	}
+	return tekg_extraction_edge(x->out, type, src, dst, si, role, NULL, 1);
 }
 
 /* ---- participants and organisers --------------------------------------------- */
@@ -1380,8 +1445,7 @@ static int add_participants(evctx *x, size_t si)
 				subj = i;
 		}
 		if (subj != NONE) {
-			if (tekg_extraction_edge(x->out, "participant", x->ents[subj].ent, x->c[ev].ent,
-			                         si, role, NULL, 1))
+			if (add_edge(x, "participant", x->ents[subj].ent, x->c[ev].ent, si, role))
 				return TEKG_ENOMEM;
 		} else if (!interview) { /* organisations speaking or attending as such */
 			for (k = 0; k < x->nents; k++) {
@@ -1394,8 +1458,7 @@ static int add_participants(evctx *x, size_t si)
 				if (!(e->we == p || nx == 0x3001 || nx == 0x7B49 || nx == 0x548C ||
 				      nx == 0x4E0E || utf8_at(x, e->we, p, "代表")))
 					continue;
-				if (tekg_extraction_edge(x->out, "participant", e->ent, x->c[ev].ent, si,
-				                         role, NULL, 1))
+				if (add_edge(x, "participant", e->ent, x->c[ev].ent, si, role))
 					return TEKG_ENOMEM;
 			}
 		}
@@ -1403,8 +1466,7 @@ static int add_participants(evctx *x, size_t si)
 			for (k = 0; k < x->nents; k++) {
 				const ent_ref *e = &x->ents[k];
 				if (e->sent == si && e->type <= 1 && e->ws >= p + vl && e->we <= ce &&
-				    tekg_extraction_edge(x->out, "participant", e->ent, x->c[ev].ent, si,
-				                         role, NULL, 1))
+				    add_edge(x, "participant", e->ent, x->c[ev].ent, si, role))
 					return TEKG_ENOMEM;
 			}
 		}
@@ -1426,8 +1488,7 @@ static int add_parties(evctx *x)
 		for (k = 0; k < x->nents; k++) {
 			const ent_ref *e = &x->ents[k];
 			if (e->sent == m->sent && e->type <= 1 && e->ws >= m->ns && e->we <= m->hs &&
-			    tekg_extraction_edge(x->out, "participant", e->ent, x->c[m->cluster].ent,
-			                         m->sent, "签约", NULL, 1))
+			    add_edge(x, "participant", e->ent, x->c[m->cluster].ent, m->sent, "签约"))
 				return TEKG_ENOMEM;
 		}
 	}
@@ -1476,8 +1537,7 @@ static int add_organizers(evctx *x, size_t si)
 				continue;
 			if (from != NONE ? e->ws < from : (e->we + 1 < p || e->ws < cs))
 				continue;
-			if (tekg_extraction_edge(x->out, "organizer", e->ent, x->c[ev].ent, si, NULL,
-			                         NULL, 1))
+			if (add_edge(x, "organizer", e->ent, x->c[ev].ent, si, NULL))
 				return TEKG_ENOMEM;
 		}
 		p += vl - 1;

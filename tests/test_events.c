@@ -1,0 +1,343 @@
+/*
+ * test_events.c - events (src/extract/events.c) through the public
+ * extraction API: text stage -> LAC tagger -> tekg_extract_article().
+ *
+ * Every text here is written for these tests (no corpus text).  The suite
+ * needs the LAC model (python3-jieba); without it every test skips.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "testutil.h"
+
+#include "tekg/extract.h"
+#include "tekg/tagger.h"
+#include "tekg/text.h"
+#include "util/alloc.h"
+#include "util/utf8.h"
+
+static tekg_tagger *tagger;
+static tekg_extractor *extractor;
+
+static int setup(void **state)
+{
+	tekg_error err = {0};
+	struct stat st;
+	tekg_extract_opts opts = {0};
+
+	(void)state;
+	if (stat(tekg_tagger_default_dir(), &st) != 0)
+		return 0; /* tests skip */
+	if (tekg_tagger_new(&tagger, NULL, &err) != 0) {
+		fprintf(stderr, "model load failed: %s\n", err.msg);
+		return -1;
+	}
+	opts.data_dir = "data";
+	if (tekg_extractor_new(&extractor, &opts, &err) != 0)
+		return -1;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	tekg_tagger_free(tagger);
+	tekg_extractor_free(extractor);
+	return 0;
+}
+
+#define NEED_MODEL()                                                            \
+	do {                                                                    \
+		if (tagger == NULL) {                                           \
+			fprintf(stderr, "skipped: LAC model not installed\n");  \
+			skip();                                                 \
+		}                                                               \
+	} while (0)
+
+/* With TEKG_TEST_VERBOSE set, print the events and their edges. */
+static void dump(const tekg_extraction *x)
+{
+	size_t i;
+
+	if (getenv("TEKG_TEST_VERBOSE") == NULL)
+		return;
+	for (i = 0; i < x->n_entities; i++)
+		if (!strcmp(x->entities[i].type, "event"))
+			fprintf(stderr, "event %zu %s [%s] %s %s..%s\n", i, x->entities[i].label,
+			        x->entities[i].key, x->entities[i].kind,
+			        x->entities[i].start ? x->entities[i].start : "-",
+			        x->entities[i].end ? x->entities[i].end : "-");
+	for (i = 0; i < x->n_edges; i++)
+		if (strcmp(x->edges[i].type, "co_occurs") && x->edges[i].src != TEKG_X_DOCUMENT)
+			fprintf(stderr, "  %s %s -> %s %s\n", x->edges[i].type,
+			        x->entities[x->edges[i].src].label, x->entities[x->edges[i].dst].label,
+			        x->edges[i].role ? x->edges[i].role : "");
+}
+
+/* Extract the first article of `text` anchored on doc_date into *x. */
+static void extract(const char *text, const char *doc_date, tekg_extraction *x)
+{
+	tekg_source *src = NULL;
+	tekg_tag_input *in;
+	tekg_tag_result *res;
+	tekg_error err = {0};
+	const tekg_article *a;
+	size_t i;
+
+	memset(x, 0, sizeof *x);
+	assert_int_equal(tekg_text_read(&src, "events.txt", text, strlen(text), NULL, &err), 0);
+	assert_true(src->n_arts >= 1);
+	a = &src->arts[0];
+	in = calloc(a->n_sents + 1, sizeof *in);
+	res = calloc(a->n_sents + 1, sizeof *res);
+	assert_non_null(in);
+	assert_non_null(res);
+	for (i = 0; i < a->n_sents; i++) {
+		size_t b0 = tekg_utf8_offset(a->work, a->work_len, a->sents[i].wstart);
+		size_t b1 = tekg_utf8_offset(a->work, a->work_len, a->sents[i].wend);
+		in[i].text = a->work + b0;
+		in[i].len = b1 - b0;
+	}
+	assert_int_equal(tekg_tagger_tag_batch(tagger, in, a->n_sents, res, 1, &err), 0);
+	assert_int_equal(tekg_extract_article(extractor, a, doc_date, res, x, &err), 0);
+	dump(x);
+	for (i = 0; i < a->n_sents; i++)
+		tekg_free(res[i].tokens);
+	free(in);
+	free(res);
+	tekg_source_free(src);
+}
+
+static size_t n_events(const tekg_extraction *x)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < x->n_entities; i++)
+		n += !strcmp(x->entities[i].type, "event");
+	return n;
+}
+
+/* The event whose label contains `part`, asserting there is exactly one. */
+static size_t event(const tekg_extraction *x, const char *part)
+{
+	size_t i, found = (size_t)-1, n = 0;
+
+	for (i = 0; i < x->n_entities; i++)
+		if (!strcmp(x->entities[i].type, "event") && strstr(x->entities[i].label, part)) {
+			found = i;
+			n++;
+		}
+	if (n != 1) {
+		fprintf(stderr, "%zu events labelled *%s*:", n, part);
+		for (i = 0; i < x->n_entities; i++)
+			if (!strcmp(x->entities[i].type, "event"))
+				fprintf(stderr, " [%s %s]", x->entities[i].label, x->entities[i].key);
+		fprintf(stderr, "\n");
+	}
+	assert_int_equal(n, 1);
+	return found;
+}
+
+static void expect_dates(const tekg_extraction *x, size_t e, const char *start, const char *end)
+{
+	assert_non_null(x->entities[e].start);
+	assert_string_equal(x->entities[e].start, start);
+	assert_string_equal(x->entities[e].end, end);
+}
+
+/* Is there an edge `type` between src and an entity labelled dst_label (or
+ * from an entity labelled src_label to dst), with `role` when non-NULL? */
+static int has_edge_to(const tekg_extraction *x, const char *type, size_t src,
+                       const char *dst_label)
+{
+	size_t i;
+
+	for (i = 0; i < x->n_edges; i++)
+		if (!strcmp(x->edges[i].type, type) && x->edges[i].src == src &&
+		    !strcmp(x->entities[x->edges[i].dst].label, dst_label))
+			return 1;
+	return 0;
+}
+
+static int has_edge_from(const tekg_extraction *x, const char *type, const char *src_label,
+                         size_t dst, const char *role)
+{
+	size_t i;
+
+	for (i = 0; i < x->n_edges; i++)
+		if (!strcmp(x->edges[i].type, type) && x->edges[i].dst == dst &&
+		    x->edges[i].src != TEKG_X_DOCUMENT &&
+		    !strcmp(x->entities[x->edges[i].src].label, src_label) &&
+		    (role == NULL || (x->edges[i].role && !strcmp(x->edges[i].role, role))))
+			return 1;
+	return 0;
+}
+
+/* A named forum with a date range, a place, speakers, an organiser, and a
+ * later mention that is the same event. */
+static void test_forum(void **state)
+{
+	tekg_extraction x;
+	size_t e;
+
+	(void)state;
+	NEED_MODEL();
+	extract("9月8日至9日，第五届全球海洋经济论坛在青岛举行。"
+	        "海洋大学校长陈立华出席会议并致辞，国家海洋研究所所长赵明远发表主旨演讲。"
+	        "此次论坛由青岛市人民政府主办。"
+	        "全球海洋经济论坛自2018年起每年举办一次。\n",
+	        "2026-09-10", &x);
+	e = event(&x, "全球海洋经济论坛");
+	assert_string_equal(x.entities[e].label, "第五届全球海洋经济论坛");
+	assert_string_equal(x.entities[e].kind, "forum");
+	expect_dates(&x, e, "2026-09-08", "2026-09-09");
+	assert_true(has_edge_to(&x, "held_in", e, "青岛"));
+	assert_true(has_edge_to(&x, "held_on", e, "2026-09-08/2026-09-09"));
+	assert_true(has_edge_from(&x, "participant", "陈立华", e, "出席"));
+	assert_true(has_edge_from(&x, "participant", "陈立华", e, "致辞"));
+	assert_true(has_edge_from(&x, "participant", "赵明远", e, "主旨演讲"));
+	assert_true(has_edge_from(&x, "organizer", "青岛市人民政府", e, NULL));
+	assert_int_equal(n_events(&x), 1);
+	tekg_extraction_clear(&x);
+}
+
+/* A planned event takes its planned date; 在港 is Hong Kong. */
+static void test_planned_and_abbreviation(void **state)
+{
+	tekg_extraction x;
+	size_t e;
+
+	(void)state;
+	NEED_MODEL();
+	extract("明年5月，第六届国际珠宝博览会将在港举办。\n", "2026-09-10", &x);
+	e = event(&x, "国际珠宝博览会");
+	assert_string_equal(x.entities[e].kind, "exhibition");
+	expect_dates(&x, e, "2027-05", "2027-05");
+	assert_true(has_edge_to(&x, "held_in", e, "香港"));
+	tekg_extraction_clear(&x);
+}
+
+/* A seminar on the first morning of a summit is part of it and held where
+ * it is; a year written before a name with its own date stays in the label. */
+static void test_part_of(void **state)
+{
+	tekg_extraction x;
+	size_t summit, seminar;
+
+	(void)state;
+	NEED_MODEL();
+	extract("10月12日至14日，2027年中欧城市合作峰会在成都举行。"
+	        "10月12日上午，智慧交通研讨会举行，来自各国的代表约300人参会。\n",
+	        "2026-10-15", &x);
+	summit = event(&x, "城市合作峰会");
+	seminar = event(&x, "智慧交通研讨会");
+	assert_string_equal(x.entities[summit].label, "2027年中欧城市合作峰会");
+	assert_string_equal(x.entities[summit].kind, "summit");
+	expect_dates(&x, summit, "2026-10-12", "2026-10-14");
+	expect_dates(&x, seminar, "2026-10-12", "2026-10-12");
+	assert_true(has_edge_to(&x, "part_of", seminar, x.entities[summit].label));
+	assert_true(has_edge_to(&x, "held_in", seminar, "成都"));
+	tekg_extraction_clear(&x);
+}
+
+/* A year that is the only date is the date, not part of the label; a
+ * ceremony named after its event is part of it. */
+static void test_year_and_ceremony(void **state)
+{
+	tekg_extraction x;
+	size_t e, c;
+
+	(void)state;
+	NEED_MODEL();
+	extract("2019年，各方在杭州举行了第一届数字丝路大会。"
+	        "3月2日，第二届数字丝路大会开幕式在西安举行，市长刘建平出席开幕式。\n",
+	        "2027-03-03", &x);
+	e = event(&x, "第一届数字丝路大会");
+	assert_string_equal(x.entities[e].label, "第一届数字丝路大会");
+	expect_dates(&x, e, "2019", "2019");
+	assert_true(has_edge_to(&x, "held_in", e, "杭州"));
+	c = event(&x, "开幕式");
+	assert_string_equal(x.entities[c].kind, "ceremony");
+	expect_dates(&x, c, "2027-03-02", "2027-03-02");
+	assert_true(has_edge_to(&x, "held_in", c, "西安"));
+	assert_true(has_edge_to(&x, "part_of", c, "第二届数字丝路大会"));
+	assert_true(has_edge_from(&x, "participant", "刘建平", c, "出席"));
+	tekg_extraction_clear(&x);
+}
+
+/* 会 and 展 inside ordinary words are no events; nor a head that names a
+ * post or a count of unnamed meetings. */
+static void test_non_events(void **state)
+{
+	tekg_extraction x;
+
+	(void)state;
+	NEED_MODEL();
+	extract("这次机会来之不易，社会各界和学会都很关注经济发展的新进展。"
+	        "协会秘书长张伟表示，今年将举行约30个国际展览及会议，博览会组委会正在筹备。\n",
+	        "2026-05-01", &x);
+	assert_int_equal(n_events(&x), 0);
+	tekg_extraction_clear(&x);
+}
+
+/* The same event named by two articles gets one key (the store merges by
+ * key): the year and the acronym do not change it. */
+static void test_cross_document_key(void **state)
+{
+	tekg_extraction a, b;
+	size_t ea, eb;
+
+	(void)state;
+	NEED_MODEL();
+	extract("6月3日，2027年ABC第二次部长会在大连举行。\n", "2027-06-04", &a);
+	extract("ABC第二次部长会3日在大连开幕。\n", "2027-06-04", &b);
+	ea = event(&a, "第二次部长会");
+	eb = event(&b, "第二次部长会");
+	assert_string_equal(a.entities[ea].key, b.entities[eb].key);
+	assert_string_equal(b.entities[eb].start, "2027-06-03");
+	tekg_extraction_clear(&a);
+	tekg_extraction_clear(&b);
+}
+
+/* A verb-framed signing with its parties, dated by 当天. */
+static void test_signing(void **state)
+{
+	tekg_extraction x;
+	size_t i, n = 0;
+
+	(void)state;
+	NEED_MODEL();
+	extract("4月9日，第三届智能制造博览会在苏州开幕。"
+	        "当天，苏州市工业和信息化局与华为技术有限公司签署战略合作协议。\n",
+	        "2027-04-10", &x);
+	for (i = 0; i < x.n_entities; i++)
+		if (!strcmp(x.entities[i].type, "event") && x.entities[i].kind &&
+		    !strcmp(x.entities[i].kind, "signing")) {
+			n++;
+			expect_dates(&x, i, "2027-04-09", "2027-04-09");
+			/* the entities stage may label it 华为 or 华为技术有限公司 */
+			assert_true(has_edge_from(&x, "participant", "华为技术有限公司", i, "签约") ||
+			            has_edge_from(&x, "participant", "华为", i, "签约"));
+			assert_true(has_edge_from(&x, "participant", "苏州市工业和信息化局", i, "签约"));
+		}
+	assert_int_equal(n, 1);
+	tekg_extraction_clear(&x);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_forum),
+		cmocka_unit_test(test_planned_and_abbreviation),
+		cmocka_unit_test(test_part_of),
+		cmocka_unit_test(test_year_and_ceremony),
+		cmocka_unit_test(test_non_events),
+		cmocka_unit_test(test_cross_document_key),
+		cmocka_unit_test(test_signing),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
