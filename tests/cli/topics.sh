@@ -1,0 +1,106 @@
+#!/bin/sh
+# topics.sh - topics end to end (docs/topics.md): ingest the fixture
+# articles of tests/data/topics with the fixture IDF table, then
+# `tekg query topics`, `tekg query topic NAME` (label, keyword, alias,
+# traditional script, export id, unknown name), the --topic filter, topic
+# nodes and about edges in the GraphML export, reindex, and the fallback to
+# corpus IDF when the IDF file is missing.
+# Gets $TEKG; exits 0 pass, 77 skip (no tagger model), 1 fail.
+TEKG=${TEKG:-./tekg}
+DATA=tests/data/topics
+if [ ! -x "$TEKG" ]; then
+	echo "skip: $TEKG is not built"
+	exit 77
+fi
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fails=0
+fail() {
+	echo "FAIL: $*"
+	fails=$((fails + 1))
+}
+ok() { echo "ok   $*"; }
+
+TEKG_IDF_FILE=$DATA/fixture.idf "$TEKG" ingest -q -d "$tmp/t.db" \
+	$DATA/ai1.txt $DATA/ai2.txt $DATA/port1.txt $DATA/port2.txt 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 3 ] && grep -q "python3-jieba" "$tmp/err"; then
+	echo "skip: tagger model missing"
+	exit 77
+fi
+[ $rc -eq 0 ] || { cat "$tmp/err"; echo "FAIL: ingest exit $rc"; exit 1; }
+
+q() { "$TEKG" query -d "$tmp/t.db" "$@"; }
+
+# the two subjects, documents by relevance (ai1 ai2 port1 port2 = d1..d4)
+q topics --csv | cut -d, -f2,3,4,6 | tr -d '\r' >"$tmp/out"
+cat >"$tmp/want" <<'WANT'
+topic,keywords,documents,docs
+口岸、物流,口岸|口岸经济|物流|机场|跨境|货物通关|研讨会|中转|国际货物|航线,2,d3 d4
+算力、人工智能,算力|人工智能|模型|推理芯片|训练|人工智能产业大会|网络|推理|智能|租用,2,d1 d2
+WANT
+if cmp -s "$tmp/out" "$tmp/want"; then ok "query topics"; else fail "query topics"; diff "$tmp/want" "$tmp/out"; fi
+
+for name in 口岸、物流 口岸经济 物流 口岸經濟; do
+	q topic "$name" --csv >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ $rc -eq 0 ] && grep -q '^topic,n[0-9]*,口岸、物流,' "$tmp/out" &&
+	   grep -q '^document,d3,' "$tmp/out" && grep -q '^document,d4,' "$tmp/out" &&
+	   ! grep -q '^document,d1,' "$tmp/out"; then
+		ok "query topic $name"
+	else
+		fail "query topic $name (exit $rc)"; cat "$tmp/out" "$tmp/err"
+	fi
+done
+id=$(q topic 算力 --csv | sed -n 's/^topic,\(n[0-9]*\),.*/\1/p')
+if [ -n "$id" ] && q topic "$id" --json | grep -q '"item": *"算力、人工智能"'; then
+	ok "query topic by export id ($id), JSON"
+else
+	fail "query topic by export id '$id'"
+fi
+q topic 不存在 >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 1 ] && grep -q "no topic named '不存在'" "$tmp/err" && grep -q "口岸、物流" "$tmp/err"; then
+	ok "unknown topic: exit 1, topics listed"
+else
+	fail "unknown topic: exit $rc"; cat "$tmp/err"
+fi
+q topic >/dev/null 2>&1
+[ $? -eq 2 ] && ok "topic without a name: usage" || fail "topic without a name"
+
+# the network filter: the topic, its documents and their neighbours
+q --topic 口岸经济 documents --csv >"$tmp/out" 2>"$tmp/err"
+if grep -q '^d3,' "$tmp/out" && grep -q '^d4,' "$tmp/out" && ! grep -q '^d1,' "$tmp/out"; then
+	ok "--topic filter"
+else
+	fail "--topic filter"; cat "$tmp/out" "$tmp/err"
+fi
+
+# export: topic nodes with keywords, about edges with weights
+"$TEKG" export -d "$tmp/t.db" -o "$tmp/g.graphml" 2>"$tmp/err" || fail "export: $(cat "$tmp/err")"
+n_about=$(grep -c '>about<' "$tmp/g.graphml")
+if grep -q '口岸|口岸经济|物流' "$tmp/g.graphml" && [ "$n_about" -ge 4 ]; then
+	ok "GraphML: topic keywords, $n_about about edges"
+else
+	fail "GraphML: topics ($n_about about edges)"
+fi
+
+# reindex rebuilds the same topics
+TEKG_IDF_FILE=$DATA/fixture.idf "$TEKG" reindex -q -d "$tmp/t.db" 2>"$tmp/err" || fail "reindex: $(cat "$tmp/err")"
+q topics --csv | cut -d, -f2,3,4,6 | tr -d '\r' >"$tmp/out"
+if cmp -s "$tmp/out" "$tmp/want"; then ok "reindex: same topics"; else fail "reindex"; diff "$tmp/want" "$tmp/out"; fi
+
+# no IDF file: corpus IDF only, noted in the store
+TEKG_IDF_FILE=$tmp/missing.idf "$TEKG" ingest -q -d "$tmp/c.db" $DATA/port1.txt $DATA/ai1.txt 2>"$tmp/err" ||
+	fail "ingest without IDF: $(cat "$tmp/err")"
+note=$("$TEKG" query -d "$tmp/c.db" sql "SELECT value FROM meta WHERE key = 'topics.idf'" --csv | tail -n 1 | tr -d '\r')
+nidf=$("$TEKG" query -d "$tmp/c.db" sql "SELECT count(*) FROM keyword WHERE idf IS NOT NULL" --csv | tail -n 1 | tr -d '\r')
+ntop=$("$TEKG" query -d "$tmp/c.db" sql "SELECT count(*) FROM entity WHERE type = 'topic'" --csv | tail -n 1 | tr -d '\r')
+case $note in
+"corpus only"*) [ "$nidf" = 0 ] && [ "$ntop" -ge 1 ] && ok "missing IDF file: $note; $ntop topics" ||
+	fail "missing IDF file: idf rows $nidf, topics $ntop" ;;
+*) fail "missing IDF file: note '$note'" ;;
+esac
+
+echo "topics CLI: $fails failure(s)"
+[ "$fails" -eq 0 ]
