@@ -354,6 +354,33 @@ static void test_filter(void **state)
 	tekg_graph_free(g);
 }
 
+/* --topic: the topic, what is about it (the summit), and their neighbours */
+static void test_filter_topic(void **state)
+{
+	tekg_graph *g = events(), *f = NULL;
+	tekg_network_opts o = {0};
+	size_t t, e;
+
+	(void)state;
+	assert_int_equal(tekg_graph_add_node(g, "n9", &t), 0);
+	assert_int_equal(tekg_graph_set_str(g, TEKG_NODE, "type", t, "topic"), 0);
+	assert_int_equal(tekg_graph_set_str(g, TEKG_NODE, "label", t, "APEC、峰会"), 0);
+	assert_int_equal(tekg_graph_add_edge(g, 3, t, &e), 0);
+	assert_int_equal(tekg_graph_set_str(g, TEKG_EDGE, "type", e, "about"), 0);
+	o.topic = "APEC、峰会";
+	assert_int_equal(tekg_network_filter(&f, g, &o, NULL), 0);
+	/* topic, summit, 王毅, 李强, 深圳, the date */
+	assert_int_equal(count(f, TEKG_NODE), 6);
+	assert_true(tekg_graph_find_node(f, "n7") == (size_t)-1);
+	assert_true(tekg_graph_find_node(f, "n2") != (size_t)-1);
+	tekg_graph_free(f);
+	o.topic = "no such topic";
+	assert_int_equal(tekg_network_filter(&f, g, &o, NULL), TEKG_ENOTFOUND);
+	o.topic = "李强"; /* not a topic */
+	assert_int_equal(tekg_network_filter(&f, g, &o, NULL), TEKG_ENOTFOUND);
+	tekg_graph_free(g);
+}
+
 static void test_project(void **state)
 {
 	tekg_graph *g = events(), *p = NULL;
@@ -456,6 +483,7 @@ int main(void)
 		cmocka_unit_test(test_betweenness_sampled),
 		cmocka_unit_test(test_view),
 		cmocka_unit_test(test_filter),
+		cmocka_unit_test(test_filter_topic),
 		cmocka_unit_test(test_project),
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_resolve_fold),
