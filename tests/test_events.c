@@ -78,38 +78,55 @@ static void dump(const tekg_extraction *x)
 			        x->edges[i].role ? x->edges[i].role : "");
 }
 
-/* Extract the first article of `text` anchored on doc_date into *x. */
-static void extract(const char *text, const char *doc_date, tekg_extraction *x)
+/* Read `text` and tag its first article: *src and *res belong to the
+ * caller (release()). */
+static const tekg_article *prepare(const char *text, tekg_source **src, tekg_tag_result **res)
 {
-	tekg_source *src = NULL;
 	tekg_tag_input *in;
-	tekg_tag_result *res;
 	tekg_error err = {0};
 	const tekg_article *a;
 	size_t i;
 
-	memset(x, 0, sizeof *x);
-	assert_int_equal(tekg_text_read(&src, "events.txt", text, strlen(text), NULL, &err), 0);
-	assert_true(src->n_arts >= 1);
-	a = &src->arts[0];
+	assert_int_equal(tekg_text_read(src, "events.txt", text, strlen(text), NULL, &err), 0);
+	assert_true((*src)->n_arts >= 1);
+	a = &(*src)->arts[0];
 	in = calloc(a->n_sents + 1, sizeof *in);
-	res = calloc(a->n_sents + 1, sizeof *res);
+	*res = calloc(a->n_sents + 1, sizeof **res);
 	assert_non_null(in);
-	assert_non_null(res);
+	assert_non_null(*res);
 	for (i = 0; i < a->n_sents; i++) {
 		size_t b0 = tekg_utf8_offset(a->work, a->work_len, a->sents[i].wstart);
 		size_t b1 = tekg_utf8_offset(a->work, a->work_len, a->sents[i].wend);
 		in[i].text = a->work + b0;
 		in[i].len = b1 - b0;
 	}
-	assert_int_equal(tekg_tagger_tag_batch(tagger, in, a->n_sents, res, 1, &err), 0);
-	assert_int_equal(tekg_extract_article(extractor, a, doc_date, res, x, &err), 0);
-	dump(x);
-	for (i = 0; i < a->n_sents; i++)
-		tekg_free(res[i].tokens);
+	assert_int_equal(tekg_tagger_tag_batch(tagger, in, a->n_sents, *res, 1, &err), 0);
 	free(in);
+	return a;
+}
+
+static void release(tekg_source *src, tekg_tag_result *res)
+{
+	size_t i;
+
+	for (i = 0; i < src->arts[0].n_sents; i++)
+		tekg_free(res[i].tokens);
 	free(res);
 	tekg_source_free(src);
+}
+
+/* Extract the first article of `text` anchored on doc_date into *x. */
+static void extract(const char *text, const char *doc_date, tekg_extraction *x)
+{
+	tekg_source *src = NULL;
+	tekg_tag_result *res = NULL;
+	tekg_error err = {0};
+	const tekg_article *a = prepare(text, &src, &res);
+
+	memset(x, 0, sizeof *x);
+	assert_int_equal(tekg_extract_article(extractor, a, doc_date, res, x, &err), 0);
+	dump(x);
+	release(src, res);
 }
 
 static size_t n_events(const tekg_extraction *x)
@@ -328,6 +345,60 @@ static void test_signing(void **state)
 	tekg_extraction_clear(&x);
 }
 
+/* A meeting framed by 会见: both sides take part. */
+static void test_meeting_verb(void **state)
+{
+	tekg_extraction x;
+	size_t i, n = 0;
+
+	(void)state;
+	NEED_MODEL();
+	extract("5月20日，国务院副总理周建国在北京会见了来访的新西兰总理安德森。\n", "2027-05-21", &x);
+	for (i = 0; i < x.n_entities; i++)
+		if (!strcmp(x.entities[i].type, "event")) {
+			n++;
+			assert_string_equal(x.entities[i].kind, "meeting");
+			expect_dates(&x, i, "2027-05-20", "2027-05-20");
+			assert_true(has_edge_to(&x, "held_in", i, "北京"));
+			assert_true(has_edge_from(&x, "participant", "周建国", i, "会见"));
+			assert_true(has_edge_from(&x, "participant", "安德森", i, "会见"));
+		}
+	assert_int_equal(n, 1);
+	tekg_extraction_clear(&x);
+}
+
+/* Every allocation failure returns TEKG_ENOMEM and leaks nothing (run
+ * under ASan to see leaks); then the full run succeeds. */
+static void test_out_of_memory(void **state)
+{
+	tekg_source *src = NULL;
+	tekg_tag_result *res = NULL;
+	const tekg_article *a;
+	long n;
+	int rc = -1;
+
+	(void)state;
+	NEED_MODEL();
+	a = prepare("9月8日至9日，第五届全球海洋经济论坛在青岛举行。"
+	            "海洋大学校长陈立华出席会议并致辞。此次论坛由青岛市人民政府主办。\n",
+	            &src, &res);
+	for (n = 0; n < 100000 && rc != 0; n += 1) {
+		tekg_extraction x;
+		tekg_error err = {0};
+		memset(&x, 0, sizeof x);
+		tekg_alloc_fail_after(n);
+		rc = tekg_extract_article(extractor, a, "2026-09-10", res, &x, &err);
+		tekg_alloc_fail_after(-1);
+		assert_true(rc == 0 || rc == TEKG_ENOMEM);
+		if (rc == 0)
+			assert_true(n_events(&x) >= 1);
+		tekg_extraction_clear(&x);
+	}
+	assert_int_equal(rc, 0);
+	assert_true(n > 50); /* the failures were really injected */
+	release(src, res);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -338,6 +409,8 @@ int main(void)
 		cmocka_unit_test(test_non_events),
 		cmocka_unit_test(test_cross_document_key),
 		cmocka_unit_test(test_signing),
+		cmocka_unit_test(test_meeting_verb),
+		cmocka_unit_test(test_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

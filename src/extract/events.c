@@ -103,7 +103,8 @@ static const char *const generic_mods[] = {
 static const char *const happen_words[] = {
 	"举行", "举办", "召开", "开幕", "闭幕", "启动", "开启", "揭幕", "落幕", "收官",
 	"开赛", "启幕", "出席", "参加", "参会", "与会", "主持", "亮相", "主办", "承办",
-	"开展", "期间", "会上", "之际", "拉开帷幕",
+	"开展", "期间", "会上", "之际", "拉开帷幕", "会见", "会晤", "会谈", "签署", "签订",
+	"签约",
 };
 
 static const struct { const char *verb, *role; } role_verbs[] = {
@@ -156,6 +157,7 @@ typedef struct ev_mention {
 	size_t place_sent;
 	int cluster;            /* event cluster, -1 for a dropped mention */
 	int dropped;            /* inside a longer name found later (世界互联网大会亚太峰会) */
+	size_t side_a, side_b;  /* 会见: the two sides (entity indices), else NONE */
 	char *tail;             /* core text for matching and the key (work, no parens) */
 	char *label;            /* display label */
 	char *surface;          /* orig text of the name span */
@@ -471,6 +473,7 @@ static ev_mention *new_mention(evctx *x)
 	m->outer = m->inner = -1;
 	m->place = NONE;
 	m->cluster = -1;
+	m->side_a = m->side_b = NONE;
 	return m;
 }
 
@@ -933,11 +936,12 @@ static int mention_place(evctx *x, size_t si, ev_mention *m)
 	if (m->framed) {
 		for (p = cs; p + 1 < ce; p++) {
 			size_t v;
+			size_t xs = m->named == 2 ? m->hs : m->ns; /* a verb event spans its clause */
 			if ((x->cp[p] != 0x5728 /* 在 */ && x->cp[p] != 0x4E8E /* 于 */ &&
 			     x->cp[p] != 0x5230 /* 到 */ && x->cp[p] != 0x8D74 /* 赴 */) ||
-			    (p >= m->ns && p < m->he))
+			    (p >= xs && p < m->he))
 				continue;
-			if (!place_at(x, si, p + 1, ce, &pe, &name) || (p + 1 >= m->ns && p + 1 < m->he))
+			if (!place_at(x, si, p + 1, ce, &pe, &name) || (p + 1 >= xs && p + 1 < m->he))
 				continue;
 			/* the happening word may follow a venue: 在北京中国美术馆开幕 */
 			for (v = pe, i = COUNT(happen_words); v < ce && v <= pe + 12; v++) {
@@ -994,7 +998,7 @@ static int find_verb_events(evctx *x, size_t si)
 
 	for (p = s->wstart; p < s->wend; p++) {
 		int sign = -1, meet = 0;
-		size_t ve = 0, subj = NONE, oe = 0;
+		size_t ve = 0, subj = NONE, oe = 0, sa = NONE, sb = NONE;
 		ev_mention *m;
 		for (i = 0; i < COUNT(sign_verbs); i++)
 			if (utf8_at(x, p, s->wend, sign_verbs[i]))
@@ -1009,9 +1013,13 @@ static int find_verb_events(evctx *x, size_t si)
 			const ent_ref *e = &x->ents[i];
 			if (e->sent != si || e->ws < cs || e->we > p || e->type > 1)
 				continue;
+			if (meet && e->type == 0 && (sa == NONE || e->ws > x->ents[sa].ws))
+				sa = i; /* 会见: the last person before the verb */
 			if (subj == NONE || e->ws < subj)
 				subj = e->ws;
 		}
+		if (meet)
+			subj = sa == NONE ? NONE : x->ents[sa].ws;
 		if (subj == NONE)
 			continue;
 		if (sign >= 0) {
@@ -1024,10 +1032,10 @@ static int find_verb_events(evctx *x, size_t si)
 		} else {
 			for (i = 0; i < x->nents; i++) {
 				const ent_ref *e = &x->ents[i];
-				if (e->sent == si && e->ws >= ve && e->ws <= ve + 8 && e->we <= ce &&
-				    e->type <= 1 && e->we > oe) {
-					oe = e->we;
-					break;
+				if (e->sent == si && e->ws >= ve && e->ws <= ve + 16 && e->we <= ce &&
+				    e->type == 0 && (oe == 0 || e->we < oe)) {
+					oe = e->we; /* the first person after the verb */
+					sb = i;
 				}
 			}
 		}
@@ -1041,6 +1049,8 @@ static int find_verb_events(evctx *x, size_t si)
 		m->he = m->te = oe;
 		m->kind = sign >= 0 ? K_SIGNING : K_MEETING;
 		m->named = 2; /* verb-framed: matched on the whole label only */
+		m->side_a = sa == NONE ? NONE : x->ents[sa].ent;
+		m->side_b = sb == NONE ? NONE : x->ents[sb].ent;
 		m->framed = 1;
 		p = oe - 1;
 	}
@@ -1475,16 +1485,24 @@ static int add_participants(evctx *x, size_t si)
 	return 0;
 }
 
-/* The parties of verb-framed signings: every person or organisation named
- * before the verb in the event's span. */
+/* The parties of verb-framed events: for a signing every person or
+ * organisation named before the verb in its span, for 会见 its two sides. */
 static int add_parties(evctx *x)
 {
 	size_t i, k;
 
 	for (i = 0; i < x->nm; i++) {
 		const ev_mention *m = &x->m[i];
-		if (m->named != 2 || m->kind != K_SIGNING || m->cluster < 0)
+		if (m->named != 2 || m->cluster < 0)
 			continue;
+		if (m->kind != K_SIGNING) { /* 会见: its two sides */
+			if ((m->side_a != NONE &&
+			     add_edge(x, "participant", m->side_a, x->c[m->cluster].ent, m->sent, "会见")) ||
+			    (m->side_b != NONE &&
+			     add_edge(x, "participant", m->side_b, x->c[m->cluster].ent, m->sent, "会见")))
+				return TEKG_ENOMEM;
+			continue;
+		}
 		for (k = 0; k < x->nents; k++) {
 			const ent_ref *e = &x->ents[k];
 			if (e->sent == m->sent && e->type <= 1 && e->ws >= m->ns && e->we <= m->hs &&
@@ -1575,7 +1593,13 @@ static int finish_mention(evctx *x, ev_mention *m)
 
 	if (m->year_is_date && m->ys >= ls && m->ys < m->ye)
 		ls = m->ye;
-	if (m->named == 2)
+	if (m->named == 2 && m->side_a != NONE && m->side_b != NONE) {
+		const char *la = x->out->entities[m->side_a].label;
+		const char *lb = x->out->entities[m->side_b].label;
+		size_t n = strlen(la) + strlen(lb) + 8;
+		if ((m->label = tekg_malloc(n)) != NULL)
+			snprintf(m->label, n, "%s会见%s", la, lb);
+	} else if (m->named == 2)
 		m->label = xart_work_text(x->xa, m->ns, m->he);
 	else
 		m->label = plain_text(x, ls, m->he);
