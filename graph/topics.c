@@ -23,7 +23,7 @@
  *    best topic; an event gets an `about` edge to each topic of the
  *    documents it appears in, with the largest such relevance.  Evidence:
  *    the document's sentence holding the most occurrences of the topic's
- *    keywords.
+ *    listed keywords (the first sentence when none does).
  */
 #include "tekg/topics.h"
 #include "util/alloc.h"
@@ -342,11 +342,13 @@ static size_t count_occ(const char *hay, const char *needle)
 	return n;
 }
 
-/* The sentence of s with the most occurrences of topic t's listed keywords. */
+/* The sentence of s with the most occurrences of topic t's listed keywords;
+ * the first sentence when none holds one (every edge carries evidence);
+ * 0 for a document without sentences. */
 static int64_t best_sentence(const sents *s, const topic *t, size_t nkw, const words *w)
 {
 	size_t i, k, best = 0;
-	int64_t id = 0;
+	int64_t id = s->n ? s->id[0] : 0;
 
 	for (i = 0; i < s->n; i++) {
 		size_t c = 0;
