@@ -3,6 +3,7 @@
  */
 #include "cli/cli.h"
 #include "cli/common.h"
+#include "cli/netopts.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -15,7 +16,9 @@ static const char help[] =
 	"      --format FMT          graphml, gexf, csv or json (default: from OUT: .graphml,\n"
 	"                            .gexf, .json; DIR/ or an existing folder: csv; else graphml)\n"
 	"      --include-duplicates  let near-duplicate articles count as evidence\n"
-	"  -h, --help                show this help and exit\n";
+	"  -h, --help                show this help and exit\n\n"
+	"Network filters and projections (measures are computed on what is kept):\n"
+	CLI_NETWORK_HELP;
 
 int cmd_export(int argc, char **argv)
 {
@@ -24,16 +27,22 @@ int cmd_export(int argc, char **argv)
 		{"output", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, 'f'},
 		{"include-duplicates", no_argument, NULL, 'I'},
+		CLI_NETWORK_LONGOPTS,
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *db = DEFAULT_DB, *out = "-", *format = NULL;
 	tekg_store *s = NULL;
-	int c, rc, dups = 0;
+	tekg_network_opts net = {0};
+	int c, rc, dups = 0, r;
 
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "d:o:h", longopts, NULL)) != -1) {
+		if ((r = cli_network_opt(&net, c, optarg, "export")) < 0)
+			return EXIT_USAGE;
+		if (r > 0)
+			continue;
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'o': out = optarg; break;
@@ -49,7 +58,7 @@ int cmd_export(int argc, char **argv)
 		return cli_usage(argv[0], "unexpected argument '%s'", argv[optind]);
 	if ((rc = cli_open_store(&s, db, TEKG_STORE_READONLY)))
 		return rc;
-	rc = cli_export(s, out, format, dups);
+	rc = cli_export(s, out, format, dups, &net);
 	tekg_store_close(s);
 	return rc;
 }

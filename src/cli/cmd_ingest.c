@@ -3,6 +3,7 @@
  */
 #include "cli/cli.h"
 #include "cli/common.h"
+#include "cli/netopts.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -42,7 +43,9 @@ static const char build_help[] =
 	"      --date, --input-format, --script-profile, --field, --model, -j, -q,\n"
 	"      --lexicon, --curation\n"
 	"                            as for 'tekg ingest'\n"
-	"  -h, --help                show this help and exit\n";
+	"  -h, --help                show this help and exit\n\n"
+	"Network filters and projections, as for 'tekg export':\n"
+	CLI_NETWORK_HELP;
 
 static const char reindex_help[] =
 	"Usage: tekg reindex [OPTION]...\n"
@@ -60,6 +63,7 @@ static int parse(cli_ingest *o, int mode, int argc, char **argv)
 		CLI_INGEST_LONGOPTS,
 		{"output", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, 'f'},
+		CLI_NETWORK_LONGOPTS,
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -73,6 +77,12 @@ static int parse(cli_ingest *o, int mode, int argc, char **argv)
 			fputs(mode == MODE_BUILD ? build_help
 			      : mode == MODE_REINDEX ? reindex_help : ingest_help, stdout);
 			exit(EXIT_OK);
+		}
+		if (mode == MODE_BUILD && c >= NETOPT_TYPE) {
+			if ((r = cli_network_opt(&o->net, c, optarg, cmd)) < 0)
+				return EXIT_USAGE;
+			if (r > 0)
+				continue;
 		}
 		if (c == 'o' && mode == MODE_BUILD) {
 			o->out = optarg;
@@ -152,7 +162,7 @@ int cmd_build(int argc, char **argv)
 		goto cleanup;
 	rc = cli_run_ingest(&o, s, argc, argv, optind);
 	if (rc == EXIT_OK || rc == EXIT_INPUT) {
-		erc = cli_export(s, o.out, o.format, 0);
+		erc = cli_export(s, o.out, o.format, 0, &o.net);
 		if (erc != EXIT_OK)
 			rc = erc;
 	}

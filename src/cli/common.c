@@ -160,26 +160,47 @@ int cli_run_ingest(cli_ingest *o, tekg_store *s, int argc, char **argv, int firs
 	return status;
 }
 
-int cli_export(tekg_store *s, const char *out, const char *format, int include_duplicates)
+int cli_export(tekg_store *s, const char *out, const char *format, int include_duplicates,
+               const tekg_network_opts *net)
 {
+	static const tekg_network_opts no_net = {0};
 	tekg_graph_opts gopts = {0};
 	tekg_export_format f;
-	tekg_graph *g = NULL;
+	tekg_graph *g = NULL, *h = NULL;
 	tekg_error err = {0};
-	int rc;
+	int rc, status = EXIT_OK;
 
+	if (net == NULL)
+		net = &no_net;
 	if (tekg_export_format_pick(format, out, &f, &err))
 		return cli_usage("export", "%s", err.msg);
 	gopts.include_duplicates = include_duplicates;
-	if ((rc = tekg_graph_from_store(&g, s, &gopts, &err))) {
-		cli_err(NULL, "%s", err.msg);
-		return EXIT_INTERNAL;
+	if ((rc = tekg_graph_from_store(&g, s, &gopts, &err)))
+		goto fail;
+	if (tekg_network_filters_active(net)) {
+		if ((rc = tekg_network_filter(&h, g, net, &err)))
+			goto fail;
+		tekg_graph_free(g);
+		g = h;
+		h = NULL;
 	}
-	rc = tekg_export_write(g, f, out, &err);
+	if (net->projection != TEKG_PROJ_NONE) {
+		if ((rc = tekg_network_project(&h, g, net, &err)))
+			goto fail;
+		tekg_graph_free(g);
+		g = h;
+		h = NULL;
+	}
+	if ((rc = tekg_network_measures(g, net, &err)) ||
+	    (rc = tekg_export_write(g, f, out, &err)))
+		goto fail;
 	tekg_graph_free(g);
-	if (rc) {
-		cli_err(NULL, "%s", err.msg);
-		return rc == TEKG_EIO ? EXIT_INPUT : EXIT_INTERNAL;
-	}
 	return EXIT_OK;
+fail:
+	cli_err(NULL, "%s", err.msg);
+	status = rc == TEKG_EIO || rc == TEKG_ENOTFOUND || rc == TEKG_EAMBIGUOUS ? EXIT_INPUT
+	         : rc == TEKG_EINVAL ? EXIT_USAGE : EXIT_INTERNAL;
+	tekg_graph_free(g);
+	tekg_graph_free(h);
+	return status;
 }

@@ -4,6 +4,7 @@
 #ifndef TEKG_CLI_COMMON_H
 #define TEKG_CLI_COMMON_H
 
+#include "tekg/network.h"
 #include "tekg/pipeline.h"
 #include "tekg/store.h"
 
@@ -14,6 +15,7 @@ typedef struct cli_ingest {
 	const char *db;
 	const char *out;             /* build: -o */
 	const char *format;          /* build/export: --format */
+	tekg_network_opts net;       /* build: filters, projection, measures */
 	tekg_pipeline_opts popts;
 	const char *lexicons[32];    /* --lexicon FILE (repeatable) */
 	const char *curations[32];   /* --curation FILE (repeatable) */
@@ -48,7 +50,10 @@ void cli_on_progress(void *ud, const char *path, const tekg_report *r);
 /* Create a pipeline over s and run it on argv[first..argc); prints the
  * summary line unless quiet.  Returns the exit status. */
 int cli_run_ingest(cli_ingest *o, tekg_store *s, int argc, char **argv, int first);
-/* Build the graph from s and write it to out with format name (nullable). */
-int cli_export(tekg_store *s, const char *out, const char *format, int include_duplicates);
+/* Build the graph from s, apply the network filters and projection of
+ * `net` (nullable), compute the measures, and write it to out in format
+ * (nullable: from out's extension).  Returns the exit status. */
+int cli_export(tekg_store *s, const char *out, const char *format, int include_duplicates,
+               const tekg_network_opts *net);
 
 #endif
