@@ -285,9 +285,6 @@ static void unit_merge(ctx *c, size_t k, size_t j, int ent, const char *tag)
 		unit_free(&c->u[i]);
 	memmove(&c->u[k + 1], &c->u[j + 1], (c->nu - j - 1) * sizeof *c->u);
 	c->nu -= j - k;
-	for (i = 0; i < c->nu; i++)
-		if (c->u[i].alias_of > (int)k)
-			c->u[i].alias_of = (int)k; /* rare: keep it pointing at the merged unit */
 }
 
 static int is_punct_unit(const ctx *c, const unit *u)
@@ -667,8 +664,8 @@ static int titles(ctx *c)
 				break;
 			start = j - 1;
 		}
-		if (start == k - 1 && ulen(last) < 3)
-			continue; /* a bare suffix (办, 局) is not a name */
+		if (start == k - 1 && (ulen(last) < 3 || lex_has(c, last->ws, last->we, XL_ORG_SUFFIX)))
+			continue; /* a bare suffix (办, 工作组) is not a name */
 		if (c->u[start].we == c->u[k - 1].we && ulen(&c->u[start]) < 3)
 			continue;
 		unit_merge(c, start, k - 1, U_ORG, "ORG");
@@ -1044,7 +1041,11 @@ static int org_parts(ctx *c, unit *u)
 
 	if (u->name)
 		return 0;
-	pp = place_prefix(c, u->ws, u->we);
+	{
+		const xlex_entry *le = lex_get(c, u->ws, u->we);
+		pp = le && (le->flags & XL_ORG) && le->kind && !strcmp(le->kind, "international")
+		         ? u->ws : place_prefix(c, u->ws, u->we); /* 亚太经合组织 is not in 亚太 */
+	}
 	if (pp > u->ws) {
 		unit pu = *u;
 		pu.ent = U_LOC;
@@ -1057,7 +1058,7 @@ static int org_parts(ctx *c, unit *u)
 	}
 	/* sub-unit: the longest proper prefix that is a listed organisation, or
 	 * ends in a suffix with a suffixed remainder of 3+ chars */
-	for (s = u->we - 3; s > u->ws + 1; s--) {
+	for (s = ulen(u) >= 5 ? u->we - 3 : u->ws; s > u->ws + 1; s--) {
 		int listed = lex_has(c, u->ws, s, XL_ORG);
 		if (!listed && (suffix_at(c, u->ws, s, XL_ORG_SUFFIX, 0) == s ||
 		                suffix_at(c, s, u->we, XL_ORG_SUFFIX, 0) == u->we ||
@@ -1197,10 +1198,11 @@ static int do_sentence(ctx *c, const tekg_sentence *s, const tekg_tag_result *tr
 		if (u->ent == U_ORG)
 			TRY(org_parts(c, u));
 	}
-	for (k = 0; k < c->nu; k++) {
+	for (k = 2; k < c->nu; k++) {
 		unit *u = &c->u[k];
-		if (u->alias_of >= 0 && c->u[u->alias_of].ent) {
-			u->ent_idx = c->u[u->alias_of].ent_idx;
+		/* ENTITY ( ALIAS ): units may have moved since brackets() ran */
+		if (u->alias_of >= 0 && c->u[k - 2].ent && c->u[k - 2].alias_of < 0) {
+			u->ent_idx = c->u[k - 2].ent_idx;
 			TRY(doc_mention(c, u->ent_idx, c->sent, u->ws, u->we));
 		}
 	}
