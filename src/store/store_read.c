@@ -136,18 +136,30 @@ static const char *const edge_sql[] = {
 	" (SELECT t.title FROM edge t WHERE t.type = g.type AND t.dst = g.dst"
 	"   AND t.src IS g.src AND t.title IS NOT NULL AND NOT g.is_doc"
 	"   GROUP BY t.title ORDER BY count(*) DESC, min(t.id) LIMIT 1),"
-	" g.w, g.docs, g.fs, g.ls," EVIDENCE_COLS
+	" g.w, g.docs, g.fs, g.ls,"
+	/* no evidence sentence (a byline, a caption): the endpoint's mention */
+	" CASE WHEN s.id IS NOT NULL THEN substr(d.orig, s.start + 1, s.\"end\" - s.start)"
+	"   ELSE substr(d.orig, fm.start + 1, fm.\"end\" - fm.start) END,"
+	" d.id, coalesce(s.start, fm.start), coalesce(s.\"end\", fm.\"end\")"
 	" FROM g JOIN edge f ON f.id = g.first JOIN document d ON d.id = f.doc_id"
 	" LEFT JOIN sentence s ON s.id = f.sentence_id"
+	" LEFT JOIN mention fm ON s.id IS NULL AND fm.id = (SELECT min(x.id) FROM mention x"
+	"   WHERE x.doc_id = f.doc_id AND x.entity_id IN (f.src, f.dst))"
 	" ORDER BY g.first",
-	/* document -> entity, one edge per pair, weight = mentions in the document */
+	/* document -> entity, one edge per pair, weight = mentions in the
+	 * document; evidence is the first mention's sentence, or the mention
+	 * itself when it lies outside the narrative (a byline, a caption) */
 	"WITH " LIVE_DOCS ","
-	" g AS (SELECT m.doc_id, m.entity_id, count(*) AS w, min(m.sentence_id) AS sid,"
+	" g AS (SELECT m.doc_id, m.entity_id, count(*) AS w,"
+	"   coalesce(min(m.sentence_id), -1) AS sid, min(m.id) AS mid,"
 	"   l.date AS dt FROM mention m JOIN live l ON l.id = m.doc_id"
 	"   GROUP BY m.doc_id, m.entity_id)"
 	" SELECT 'mentions', 1, g.doc_id, g.entity_id, NULL, NULL, g.w, 1, g.dt, g.dt,"
-	EVIDENCE_COLS
-	" FROM g JOIN document d ON d.id = g.doc_id LEFT JOIN sentence s ON s.id = g.sid"
+	" CASE WHEN s.id IS NOT NULL THEN substr(d.orig, s.start + 1, s.\"end\" - s.start)"
+	"   ELSE substr(d.orig, fm.start + 1, fm.\"end\" - fm.start) END,"
+	" d.id, coalesce(s.start, fm.start), coalesce(s.\"end\", fm.\"end\")"
+	" FROM g JOIN document d ON d.id = g.doc_id JOIN mention fm ON fm.id = g.mid"
+	" LEFT JOIN sentence s ON s.id = g.sid"
 	" ORDER BY g.doc_id, g.entity_id",
 	/* two persons/organizations/places in one sentence; weight = sentences */
 	"WITH " LIVE_DOCS ","
