@@ -101,12 +101,33 @@ else
 	[ "$rc" -ne 0 ] || fail "unwritable target: exit 0"
 	[ -e "$tmp/missing" ] && fail "unwritable target: something was created"
 	ls "$tmp" | grep -q '\.tmp-' && fail "a temporary file was left: $(ls "$tmp")"
+	# the fixture's files are schema-valid too
+	if command -v xmllint >/dev/null 2>&1 && [ -d "${TEKG_SHARED:-}/schemas" ]; then
+		xmllint --noout --nonet --schema "$TEKG_SHARED/schemas/graphml/graphml.xsd" \
+			"$tmp/f.graphml" 2>"$tmp/xl" || fail "xmllint: f.graphml: $(head -c 400 "$tmp/xl")"
+		xmllint --noout --nonet --relaxng "$TEKG_SHARED/schemas/gexf-1.3/gexf.rng" \
+			"$tmp/f.gexf" 2>"$tmp/xl" || fail "xmllint: f.gexf: $(head -c 400 "$tmp/xl")"
+	fi
 	# the same values in every format
 	"$PY" "$HERE/export_read.py" same "$tmp" f || fail "formats disagree (NetworkX 2.8: GraphML, JSON, CSV)"
 	if [ -n "$nx3" ] && [ "$nx3" != "$PY" ]; then
 		"$nx3" "$HERE/export_read.py" same "$tmp" f || fail "formats disagree (NetworkX 3: with GEXF)"
 	fi
 fi
+
+# --- tekg build takes --format too (it shares the export step) ------------
+if [ -f tests/data/cli/a.txt ]; then
+	"$TEKG" build -q -o "$tmp/b.gexf" tests/data/cli/a.txt tests/data/cli/b.txt 2>"$tmp/err" ||
+		fail "build -o b.gexf: $(head -c 300 "$tmp/err")"
+	grep -q '<gexf xmlns="http://gexf.net/1.3"' "$tmp/b.gexf" || fail "build -o b.gexf is not GEXF"
+	"$TEKG" build -q --format json -o - tests/data/cli/a.txt >"$tmp/b.json" 2>"$tmp/err" ||
+		fail "build --format json: $(head -c 300 "$tmp/err")"
+	"$PY" -c 'import json, sys; d = json.load(open(sys.argv[1])); assert d["nodes"] and d["options"]["multi"]' \
+		"$tmp/b.json" || fail "build --format json: not graphology JSON with nodes"
+	"$TEKG" build -q -o "$tmp/bcsv/" tests/data/cli/a.txt 2>"$tmp/err" || fail "build -o DIR/: $(head -c 300 "$tmp/err")"
+	[ -s "$tmp/bcsv/nodes.csv" ] && [ -s "$tmp/bcsv/edges.csv" ] || fail "build -o DIR/: no CSV files"
+fi
+
 if [ "$fails" -gt 0 ]; then
 	echo "export_clients: $fails failure(s)"
 	exit 1
