@@ -70,6 +70,8 @@ static const ev_head heads[] = {
 	{"博览会", K_EXHIBITION, 0}, {"展览会", K_EXHIBITION, 0}, {"展销会", K_EXHIBITION, 0},
 	{"交易会", K_EXHIBITION, 0}, {"展览", K_EXHIBITION, 0}, {"展会", K_EXHIBITION, 0},
 	{"礼品展", K_EXHIBITION, 0}, {"展", K_EXHIBITION, H_WEAK},
+	{"博会", K_EXHIBITION, 0}, {"交会", K_EXHIBITION, 0}, {"贸会", K_EXHIBITION, 0},
+	{"运会", K_COMPETITION, 0}, {"奥会", K_COMPETITION, 0},
 	{"大赛", K_COMPETITION, 0}, {"比赛", K_COMPETITION, 0}, {"竞赛", K_COMPETITION, 0},
 	{"锦标赛", K_COMPETITION, 0}, {"运动会", K_COMPETITION, 0}, {"联赛", K_COMPETITION, 0},
 	{"挑战赛", K_COMPETITION, 0}, {"邀请赛", K_COMPETITION, 0},
