@@ -1225,6 +1225,12 @@ static int credits(ctx *c)
 		const tekg_credit *cr = &a->credits[i];
 		int has_org = 0;
 		char *role = NULL;
+		size_t near = 0, s;
+		/* edges need an evidence sentence: the credit's nearest one (the
+		 * credit itself is not a sentence); its mentions have none */
+		for (s = 0; s < a->n_sents; s++)
+			if (a->sents[s].start <= cr->start)
+				near = s;
 		if (cr->outlet && *cr->outlet && strcmp(cr->outlet, "本报") && strcmp(cr->outlet, "本刊")) {
 			const xlex_entry *e = xlex_get(c->lex, cr->outlet, strlen(cr->outlet));
 			const char *nm = e && e->canon && (e->flags & XL_ORG) ? e->canon : cr->outlet;
@@ -1279,7 +1285,7 @@ static int credits(ctx *c)
 				}
 			}
 			c->d.nm++;
-			if (has_org && (rc = doc_edge(&c->d, "affiliated_with", pidx, oidx, TEKG_X_DOCUMENT,
+			if (has_org && a->n_sents && (rc = doc_edge(&c->d, "affiliated_with", pidx, oidx, near,
 			                              role, role ? strlen(role) : 0)))
 				return rc;
 			if (!has_org && role && c->d.e[pidx].title0 == NULL &&
