@@ -6,7 +6,7 @@
 #include "export/xmlsafe.h"
 
 #include <libxml/xmlerror.h>
-#include <libxml/globals.h>
+#include <libxml/parser.h>
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
@@ -17,7 +17,11 @@ static void quiet(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
+#if LIBXML_VERSION >= 21200
+static void quiet_structured(void *ctx, const xmlError *e)
+#else
 static void quiet_structured(void *ctx, xmlErrorPtr e)
+#endif
 {
 	(void)ctx;
 	(void)e;
