@@ -49,11 +49,37 @@ static uint64_t hash_str(const char *s)
 	return h;
 }
 
-static int cmp_double(const void *a, const void *b)
+/* The k-th smallest of v[0..n) (quickselect, middle pivot; v is reordered). */
+static double kth(double *v, size_t n, size_t k)
 {
-	double x = *(const double *)a, y = *(const double *)b;
+	size_t lo = 0, hi = n - 1;
 
-	return x < y ? -1 : x > y;
+	while (lo < hi) {
+		double pivot = v[lo + (hi - lo) / 2], t;
+		size_t i = lo, j = hi;
+		while (i <= j) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j) {
+				t = v[i];
+				v[i] = v[j];
+				v[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			break;
+	}
+	return v[k];
 }
 
 /* Read the whole file; NULL on any failure (the table stays empty). */
@@ -129,8 +155,7 @@ static void idf_load(void)
 	}
 	if (nv == 0)
 		goto fail;
-	qsort(vals, nv, sizeof *vals, cmp_double);
-	idf_tab.median = vals[nv / 2];
+	idf_tab.median = kth(vals, nv, nv / 2);
 	tekg_free(vals);
 	snprintf(idf_tab.pathbuf, sizeof idf_tab.pathbuf, "%s", path);
 	idf_tab.path = idf_tab.pathbuf;
