@@ -367,6 +367,27 @@ static void test_meeting_verb(void **state)
 	tekg_extraction_clear(&x);
 }
 
+/* A partial date of a planned event (将于) is in the future; a quoted word
+ * and name-forming verbs inside a name; 由A主办，B承办. */
+static void test_planned_partial_date(void **state)
+{
+	tekg_extraction x;
+	size_t e;
+
+	(void)state;
+	NEED_MODEL();
+	extract("第九届海峡两岸青年“创客之星”创新创业大赛将于2月10日至12日在厦门举行。"
+	        "本届大赛由厦门市人民政府主办，厦门大学承办。\n",
+	        "2027-03-01", &x);
+	e = event(&x, "创新创业大赛");
+	assert_string_equal(x.entities[e].label, "第九届海峡两岸青年创客之星创新创业大赛");
+	expect_dates(&x, e, "2028-02-10", "2028-02-12");
+	assert_true(has_edge_to(&x, "held_in", e, "厦门"));
+	assert_true(has_edge_from(&x, "organizer", "厦门市人民政府", e, NULL));
+	assert_true(has_edge_from(&x, "organizer", "厦门大学", e, NULL));
+	tekg_extraction_clear(&x);
+}
+
 /* Every allocation failure returns TEKG_ENOMEM and leaks nothing (run
  * under ASan to see leaks); then the full run succeeds. */
 static void test_out_of_memory(void **state)
@@ -410,6 +431,7 @@ int main(void)
 		cmocka_unit_test(test_cross_document_key),
 		cmocka_unit_test(test_signing),
 		cmocka_unit_test(test_meeting_verb),
+		cmocka_unit_test(test_planned_partial_date),
 		cmocka_unit_test(test_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -118,6 +118,12 @@ static const struct { const char *verb, *role; } role_verbs[] = {
 	{"在会上", "发言"}, {"颁奖", "颁奖"},
 };
 
+/* Verbs the tagger gives inside names (中国发展高层论坛, 创新创业大赛). */
+static const char *const name_verbs[] = {
+	"发展", "创新", "创业", "合作", "交流", "开放", "改革", "建设", "保护", "治理",
+	"服务", "设计", "制造", "研究", "管理", "教育", "传承", "融合", "转型", "投资",
+};
+
 static const char *const organize_verbs[] = {
 	"联合主办", "共同主办", "主办", "承办", "举办", "召开", "协办",
 };
@@ -344,6 +350,14 @@ static size_t topic_time(const evctx *x, size_t si, size_t upto)
 			best = i;
 	}
 	return best;
+}
+
+/* strcmp of two ISO dates at the precision of the shorter one. */
+static int date_cmp_iso(const char *a, const char *b)
+{
+	size_t n = strlen(a) < strlen(b) ? strlen(a) : strlen(b);
+
+	return strncmp(a, b, n);
 }
 
 static void set_date(ev_mention *m, const tekg_timex *t, int rank)
@@ -660,6 +674,15 @@ static void name_extent(evctx *x, size_t si, ev_mention *m, const ev_head *h)
 				ns--;
 			break; /* an acronym opens the name */
 		}
+		if (open_quote_of(c) && ns < m->hs) { /* 2025年“创客中国”中小企业…大赛 */
+			uint32_t oq = open_quote_of(c);
+			for (q = ns - 1; q > s->wstart && ns - q < 14 && x->cp[q - 1] != oq; q--)
+				;
+			if (q <= s->wstart || x->cp[q - 1] != oq || q + 1 >= ns)
+				break;
+			ns = q - 1;
+			continue;
+		}
 		t = token_at(x, si, ns - 1);
 		if (t == NULL)
 			break;
@@ -688,7 +711,9 @@ static void name_extent(evctx *x, size_t si, ev_mention *m, const ev_head *h)
 			break;
 		}
 		if (tok_is(t, name_types) || (!strcmp(t->type, "a") && ns - ts >= 2) ||
-		    (!strcmp(t->type, "m") && is_ordinal(x, ts, ns))) {
+		    (!strcmp(t->type, "m") && is_ordinal(x, ts, ns)) ||
+		    (!strcmp(t->type, "v") && ns < m->hs &&
+		     word_in(x, ts, ns, name_verbs, COUNT(name_verbs)))) {
 			ns = ts;
 			continue;
 		}
@@ -835,6 +860,32 @@ static int framed_in(const evctx *x, size_t cs, size_t ce, const ev_mention *m)
 	return 0;
 }
 
+/* Add one to the year of an ISO date in place. */
+static void bump_year(char *iso)
+{
+	int y = atoi(iso);
+
+	if (y >= 1000 && y < 2999) {
+		char buf[8];
+		snprintf(buf, sizeof buf, "%04d", y + 1);
+		memcpy(iso, buf, 4);
+	}
+}
+
+/* A planned event (将/即将/将于 in its clause) whose date had to guess its
+ * year and fell before the document: the next occurrence is meant. */
+static void planned_year(const evctx *x, ev_mention *m, const tekg_timex *t, size_t cs,
+                         size_t ce)
+{
+	const char *doc = x->xa->doc_date;
+
+	if (!(t->flags & TEKG_TIMEX_INFERRED_YEAR) || doc == NULL || strlen(doc) < 10 ||
+	    find_in(x, cs, ce, "将") < 0 || date_cmp_iso(m->start, doc) >= 0)
+		return;
+	bump_year(m->start);
+	bump_year(m->end);
+}
+
 static void mention_date(evctx *x, size_t si, ev_mention *m)
 {
 	const tekg_sentence *s = &x->a->sents[si];
@@ -865,6 +916,7 @@ static void mention_date(evctx *x, size_t si, ev_mention *m)
 			best = x->last_lead;
 		if (best < x->ntx) {
 			set_date(m, &x->tx[best], 4);
+			planned_year(x, m, &x->tx[best], cs, ce);
 			return;
 		}
 	}
@@ -976,7 +1028,7 @@ static int mention_place(evctx *x, size_t si, ev_mention *m)
 		}
 	/* a name that opens with a place: 上海会议, 深圳工匠活动周 */
 	p = m->cs;
-	if (p < m->hs && ent_covering(x, si, p, 2) && place_at(x, si, p, m->hs, &pe, &name) &&
+	if (m->named != 2 && p < m->hs && ent_covering(x, si, p, 2) && place_at(x, si, p, m->hs, &pe, &name) &&
 	    name == NULL && pe <= m->hs) {
 		if ((rc = place_entity(x, si, p, pe, NULL, &m->place)))
 			return rc;
@@ -991,6 +1043,47 @@ static int mention_place(evctx *x, size_t si, ev_mention *m)
 static const char *const sign_verbs[] = {"签订", "签署", "签约"};
 static const char *const sign_objects[] = {"框架协议", "合作协议", "协议", "合同", "备忘录",
                                            "协定", "意向书", "合作书"};
+
+/* Is e a party of a signing whose verb is at p in clause [cs, p): a person
+ * or organisation there, or a place written as a party (深圳市与…). */
+static int is_party(const evctx *x, const ent_ref *e, size_t si, size_t cs, size_t p)
+{
+	uint32_t nx;
+
+	if (e->sent != si || e->ws < cs || e->we > p || ent_nested(x, e))
+		return 0;
+	if (e->type <= 1)
+		return 1;
+	nx = x->cp[e->we];
+	return e->type == 2 && (nx == 0x4E0E /* 与 */ || nx == 0x548C /* 和 */ ||
+	                        nx == 0x540C /* 同 */);
+}
+
+/* "A与B签署协议": the parties' labels joined by 与, the verb, the object. */
+static char *signing_label(const evctx *x, size_t si, size_t cs, size_t p, size_t oe)
+{
+	size_t i, n = 0, cap = (oe - p) * 4 + 8, ve = p + 2;
+	char *s;
+
+	for (i = 0; i < x->nents; i++)
+		if (is_party(x, &x->ents[i], si, cs, p))
+			cap += strlen(x->out->entities[x->ents[i].ent].label) + 4;
+	if ((s = tekg_malloc(cap)) == NULL)
+		return NULL;
+	s[0] = '\0';
+	for (i = 0; i < x->nents; i++)
+		if (is_party(x, &x->ents[i], si, cs, p)) {
+			n += (size_t)snprintf(s + n, cap - n, "%s%s", n ? "与" : "",
+			                      x->out->entities[x->ents[i].ent].label);
+		}
+	for (i = p; i < oe; i++) {
+		if (i == ve && x->cp[i] == 0x4E86 /* 了 */)
+			continue;
+		n += tekg_utf8_encode(x->cp[i], s + n);
+	}
+	s[n] = '\0';
+	return s;
+}
 
 /* A mention for "A与B签订…协议" / "A会见B" in sentence si, or nothing. */
 static int find_verb_events(evctx *x, size_t si)
@@ -1013,7 +1106,7 @@ static int find_verb_events(evctx *x, size_t si)
 		clause_of(x, si, p, &cs, &ce);
 		for (i = 0; i < x->nents; i++) {
 			const ent_ref *e = &x->ents[i];
-			if (e->sent != si || e->ws < cs || e->we > p || e->type > 1)
+			if (!is_party(x, e, si, cs, p))
 				continue;
 			if (meet && e->type == 0 && (sa == NONE || e->ws > x->ents[sa].ws))
 				sa = i; /* 会见: the last person before the verb */
@@ -1054,6 +1147,8 @@ static int find_verb_events(evctx *x, size_t si)
 		m->side_a = sa == NONE ? NONE : x->ents[sa].ent;
 		m->side_b = sb == NONE ? NONE : x->ents[sb].ent;
 		m->framed = 1;
+		if (sign >= 0 && (m->label = signing_label(x, si, cs, p, oe)) == NULL)
+			return TEKG_ENOMEM;
 		p = oe - 1;
 	}
 	return 0;
@@ -1507,7 +1602,7 @@ static int add_parties(evctx *x)
 		}
 		for (k = 0; k < x->nents; k++) {
 			const ent_ref *e = &x->ents[k];
-			if (e->sent == m->sent && e->type <= 1 && e->ws >= m->ns && e->we <= m->hs &&
+			if (is_party(x, e, m->sent, m->ns, m->hs) &&
 			    add_edge(x, "participant", e->ent, x->c[m->cluster].ent, m->sent, "签约"))
 				return TEKG_ENOMEM;
 		}
@@ -1545,7 +1640,9 @@ static int add_organizers(evctx *x, size_t si)
 				             : x->m[i].cluster;
 				break;
 			}
-		if (ev < 0 && from != NONE)
+		/* 由X主办, or "…，X承办": the event of the sentence; X举办 needs its object */
+		if (ev < 0 && (from != NONE || !(utf8_at(x, p, s->wend, "举办") ||
+		                                 utf8_at(x, p, s->wend, "召开"))))
 			ev = event_for(x, si, p, 0);
 		if (ev < 0 || x->c[ev].ent == NONE) {
 			p += vl - 1;
@@ -1595,7 +1692,9 @@ static int finish_mention(evctx *x, ev_mention *m)
 
 	if (m->year_is_date && m->ys >= ls && m->ys < m->ye)
 		ls = m->ye;
-	if (m->named == 2 && m->side_a != NONE && m->side_b != NONE) {
+	if (m->label) {
+		; /* made with the mention (signings) */
+	} else if (m->named == 2 && m->side_a != NONE && m->side_b != NONE) {
 		const char *la = x->out->entities[m->side_a].label;
 		const char *lb = x->out->entities[m->side_b].label;
 		size_t n = strlen(la) + strlen(lb) + 8;
