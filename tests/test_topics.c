@@ -299,6 +299,38 @@ static void test_migration_from_1(void **state)
 	tekg_store_close(s);
 }
 
+/* Every allocation of a rebuild failing in turn: TEKG_ENOMEM, the previous
+ * topics intact (rolled back), and the next rebuild succeeds. */
+static void test_allocation_failures(void **state)
+{
+	tekg_store *s = NULL;
+	tekg_error err = {0};
+	char *want;
+	long n;
+	int rc = -1;
+
+	(void)state;
+	fresh_db("nomem.db");
+	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), 0);
+	build_synthetic(s);
+	assert_int_equal(tekg_topics_rebuild(s, NULL, &err), 0);
+	want = rows(s, "SELECT label, keywords FROM entity WHERE type = 'topic' ORDER BY id");
+	for (n = 0; n < 2000 && rc != 0; n++) {
+		char *got;
+		tekg_alloc_fail_after(n);
+		rc = tekg_topics_rebuild(s, NULL, &err);
+		tekg_alloc_fail_after(-1);
+		assert_true(rc == 0 || rc == TEKG_ENOMEM);
+		got = rows(s, "SELECT label, keywords FROM entity WHERE type = 'topic' ORDER BY id");
+		assert_string_equal(got, want);
+		tekg_free(got);
+	}
+	assert_int_equal(rc, 0);
+	assert_true(n > 10);
+	tekg_free(want);
+	tekg_store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -306,6 +338,7 @@ int main(void)
 		cmocka_unit_test(test_topics_from_keywords),
 		cmocka_unit_test(test_no_keywords),
 		cmocka_unit_test(test_migration_from_1),
+		cmocka_unit_test(test_allocation_failures),
 	};
 
 	/* before the IDF table is first loaded (once per process) */
