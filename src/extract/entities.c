@@ -398,6 +398,13 @@ static void brackets(ctx *c)
 			continue;
 		if (!ueq(c, &c->u[k + 3], ")") && !ueq(c, &c->u[k + 3], "）"))
 			continue;
+		if (k + 4 < c->nu && c->u[k + 2].ent == U_LOC && c->u[k + 4].ent == U_ORG &&
+		    c->u[k + 4].ws == c->u[k + 3].we && c->u[k + 4].alias_of < 0 &&
+		    suffix_at(c, c->u[k + 4].ws, c->u[k + 4].we, XL_ORG_SUFFIX, 1) < c->u[k + 4].we) {
+			/* 深港细胞谷（深圳）医疗科技有限公司: a company named with its city */
+			unit_merge(c, k, k + 4, U_ORG, "ORG");
+			continue;
+		}
 		if (a->ent == U_ORG && c->u[k + 2].ent == U_LOC &&
 		    suffix_at(c, a->ws, a->we, XL_ORG_SUFFIX, 1) < a->we) {
 			unit_merge(c, k, k + 3, U_ORG, NULL);
@@ -1231,7 +1238,8 @@ static int credits(ctx *c)
 		for (s = 0; s < a->n_sents; s++)
 			if (a->sents[s].start <= cr->start)
 				near = s;
-		if (cr->outlet && *cr->outlet && strcmp(cr->outlet, "本报") && strcmp(cr->outlet, "本刊")) {
+		if (cr->outlet && *cr->outlet && strcmp(cr->outlet, "本报") && strcmp(cr->outlet, "本刊") &&
+		    !xlex_has(c->lex, cr->outlet, strlen(cr->outlet), XL_STOP)) {
 			const xlex_entry *e = xlex_get(c->lex, cr->outlet, strlen(cr->outlet));
 			const char *nm = e && e->canon && (e->flags & XL_ORG) ? e->canon : cr->outlet;
 			if ((rc = doc_entity(&c->d, U_ORG, nm, strlen(nm), &oidx)) ||
