@@ -9,7 +9,10 @@
 #  - `tekg export` on the fixture store of tests/test_query.c: the format
 #    picked from OUT (.graphml, .gexf, .json, DIR/) and from --format, usage
 #    errors, a failed write leaving nothing, and every node and edge carrying
-#    the same values in GraphML, JSON, CSV (and GEXF with NetworkX >= 3).
+#    the same values in GraphML, JSON, CSV (and GEXF with NetworkX >= 3);
+#  - the first three seed articles of $TEKG_SHARED/corpus, built by
+#    `tekg build`, in every format: schema-valid, same values everywhere;
+#  - `tekg build --format`.
 # The Node clients (graphology) are in export_node.sh.
 # Gets $TEKG, $BUILD, $TEKG_SHARED; exits 0 pass, 77 skip, 1 fail.
 TEKG=${TEKG:-./tekg}
@@ -113,6 +116,29 @@ else
 	if [ -n "$nx3" ] && [ "$nx3" != "$PY" ]; then
 		"$nx3" "$HERE/export_read.py" same "$tmp" f || fail "formats disagree (NetworkX 3: with GEXF)"
 	fi
+fi
+
+# --- real news: the first three seed articles, every format ----------------
+if [ -d "${TEKG_SHARED:-}/corpus" ] && ls "$TEKG_SHARED"/corpus/00[012]*.txt >/dev/null 2>&1; then
+	"$TEKG" build -q --db "$tmp/c.db" -o "$tmp/c.graphml" "$TEKG_SHARED"/corpus/00[012]*.txt 2>"$tmp/err" ||
+		fail "build of the seed articles: $(head -c 300 "$tmp/err")"
+	for out in c.gexf c.json c_csv/; do
+		"$TEKG" export --db "$tmp/c.db" -o "$tmp/$out" 2>"$tmp/err" || fail "seed: export -o $out: $(cat "$tmp/err")"
+	done
+	if command -v xmllint >/dev/null 2>&1; then
+		xmllint --noout --nonet --schema "$TEKG_SHARED/schemas/graphml/graphml.xsd" \
+			"$tmp/c.graphml" 2>"$tmp/xl" || fail "xmllint: c.graphml: $(head -c 400 "$tmp/xl")"
+		xmllint --noout --nonet --relaxng "$TEKG_SHARED/schemas/gexf-1.3/gexf.rng" \
+			"$tmp/c.gexf" 2>"$tmp/xl" || fail "xmllint: c.gexf: $(head -c 400 "$tmp/xl")"
+	fi
+	"$PY" "$HERE/export_read.py" same "$tmp" c || fail "seed: formats disagree (NetworkX 2.8)"
+	if [ -n "$nx3" ] && [ "$nx3" != "$PY" ]; then
+		"$nx3" "$HERE/export_read.py" same "$tmp" c || fail "seed: formats disagree (NetworkX 3: with GEXF)"
+	fi
+	"$PY" -c 'import igraph, sys; g = igraph.Graph.Read_GraphML(sys.argv[1]); assert g.vcount() > 0 and g.is_directed()' \
+		"$tmp/c.graphml" || fail "seed: python-igraph cannot read c.graphml"
+else
+	echo "note: \$TEKG_SHARED/corpus missing: seed articles not exported"
 fi
 
 # --- tekg build takes --format too (it shares the export step) ------------

@@ -2,14 +2,14 @@
 # export_node.sh - tekg's exports read by graphology, the library behind
 # Gephi Lite and sigma.js: graphology-graphml (Gephi Lite's GraphML parser),
 # graphology-gexf and graphology's JSON import (tests/cli/export_read.mjs),
-# on the sample graph of tests/test_export_formats.c (exact values) and on
-# `tekg export` of the fixture store of tests/test_query.c (all three load
-# and agree).
+# on the sample graph of tests/test_export_formats.c (exact values), on
+# `tekg export` of the fixture store of tests/test_query.c and on the first
+# three seed articles of $TEKG_SHARED/corpus (all three load and agree).
 #
 # The packages come from the npm registry into $BUILD/node-clients (kept
 # between runs; never committed); with no node or npm, or when the install
 # fails, the test is skipped (exit 77) and says why.
-# Gets $TEKG, $BUILD; exits 0 pass, 77 skip, 1 fail.
+# Gets $TEKG, $BUILD, $TEKG_SHARED; exits 0 pass, 77 skip, 1 fail.
 TEKG=${TEKG:-./tekg}
 BUILD=${BUILD:-build}
 WRITER=$BUILD/tests/test_export_formats
@@ -53,6 +53,17 @@ if [ -x "$MAKER" ] && "$MAKER" --make-fixture "$tmp/f.db" >"$tmp/make.log" 2>&1;
 else
 	echo "note: the fixture store could not be made: only the sample is checked"
 fi
+# real news: the first three seed articles, built with tekg build
+if [ -d "${TEKG_SHARED:-}/corpus" ] && ls "$TEKG_SHARED"/corpus/00[012]*.txt >/dev/null 2>&1; then
+	if "$TEKG" build -q --db "$tmp/c.db" -o "$tmp/c.graphml" "$TEKG_SHARED"/corpus/00[012]*.txt 2>"$tmp/err" &&
+		"$TEKG" export --db "$tmp/c.db" -o "$tmp/c.gexf" && "$TEKG" export --db "$tmp/c.db" -o "$tmp/c.json"; then
+		name="$name c"
+	else
+		echo "FAIL: building the seed articles: $(head -c 300 "$tmp/err")"
+		exit 1
+	fi
+fi
+# shellcheck disable=SC2086
 if node tests/cli/export_read.mjs "$MODS" "$tmp" $name; then
 	echo "export_node: ok (graphology-graphml, graphology-gexf, graphology import)"
 	exit 0

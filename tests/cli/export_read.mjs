@@ -3,20 +3,20 @@
 // graphology-graphml on GraphML, graphology-gexf on GEXF 1.3 and graphology's
 // own import on the JSON.
 //
-//   node export_read.mjs MODULES_DIR DIR [NAME]
+//   node export_read.mjs MODULES_DIR DIR [NAME]...
 //
 // MODULES_DIR holds node_modules with graphology, graphology-graphml and
 // graphology-gexf.  DIR holds sample.graphml, sample.gexf and sample.json
-// (tests/test_export_formats.c --write), checked value by value; with NAME
-// also NAME.graphml, NAME.gexf and NAME.json (from `tekg export`), which must
-// load and agree with one another on every node and edge.
+// (tests/test_export_formats.c --write), checked value by value; for each
+// NAME also NAME.graphml, NAME.gexf and NAME.json (from `tekg export`), which
+// must load and agree with one another on every node and edge.
 // Prints one line per failure; exit 1 on any, else 0.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual, inspect } from 'node:util';
 
-const [modules, dir, name] = process.argv.slice(2);
+const [modules, dir, ...names] = process.argv.slice(2);
 const require = createRequire(join(modules, 'package.json'));
 const Graph = require('graphology');
 const graphml = require('graphology-graphml');
@@ -115,7 +115,7 @@ if (js) {
 }
 
 // tekg export output: loads in all three, and agrees
-if (name) {
+for (const name of names) {
   const a = load(`graphology-graphml: ${name}`, () => graphml.parse(Graph, read(`${name}.graphml`)));
   const b = load(`graphology-gexf: ${name}`, () => gexf.parse(Graph, read(`${name}.gexf`)));
   const c = load(`graphology Graph.from: ${name}`, () => Graph.from(JSON.parse(read(`${name}.json`))));

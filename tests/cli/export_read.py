@@ -162,7 +162,7 @@ def same(d, name):
         check(f"json: node {n}", nonempty(jn[n]), nonempty(a))
     je = {e["key"]: e for e in js["edges"]}
     gx = {a["id"]: (s, t, a) for s, t, a in g.edges(data=True)} if not g.is_multigraph() else \
-        {a["id"]: (s, t, a) for s, t, k, a in g.edges(keys=True, data=True)}
+        {a.get("id", k): (s, t, a) for s, t, k, a in g.edges(keys=True, data=True)}  # key = id
     check("json: edge keys", sorted(je), sorted(gx))
     for eid, (s, t, a) in gx.items():
         e = je[eid]
