@@ -680,6 +680,9 @@ int tekg_topics_rebuild(tekg_store *s, const tekg_topic_opts *opts, tekg_error *
 		                               e->rel, err)))
 			goto cleanup;
 	}
+	/* topics that did not come back */
+	if ((rc = tekg_store_topics_prune(s, err)))
+		goto cleanup;
 	/* notes */
 	if (st.nrows == 0)
 		snprintf(note, sizeof note, "none: no keywords stored");

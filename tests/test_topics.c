@@ -243,10 +243,13 @@ static void test_topics_from_keywords(void **state)
 	            "topics.idf|blend: jieba idf.txt (prior 20 documents) + corpus\n"
 	            "topics.settings|leiden:modularity,resolution=1,beta=0.01,seed=42,per_doc=12,"
 	            "min_size=3,min_relevance=0.1\n");
-	/* a rebuild replaces: the same topics, no duplicates */
-	first = rows(s, "SELECT label, keywords FROM entity WHERE type = 'topic' ORDER BY id");
+	/* a rebuild replaces: the same topics with the same ids, no duplicates */
+	first = rows(s, "SELECT id, label, keywords FROM entity WHERE type = 'topic' ORDER BY id");
 	assert_int_equal(tekg_topics_rebuild(s, NULL, &err), 0);
-	assert_rows(s, "SELECT label, keywords FROM entity WHERE type = 'topic' ORDER BY id", first);
+	assert_rows(s, "SELECT id, label, keywords FROM entity WHERE type = 'topic' ORDER BY id",
+	            first);
+	assert_rows(s, "SELECT count(*) FROM alias a JOIN entity e ON e.id = a.entity_id"
+	               " WHERE e.type = 'topic'", "6\n");
 	assert_rows(s, "SELECT count(*) FROM edge WHERE type = 'about'", "7\n");
 	tekg_free(first);
 	/* a higher min_size leaves no topic */

@@ -217,10 +217,15 @@ int tekg_store_each_keyword(tekg_store *s, int include_duplicates,
                             int (*cb)(const tekg_keyword_row *, void *), void *ud,
                             tekg_error *err);
 
-/* Delete every topic entity (its aliases and `about` edges go with it). */
+/* Delete every `about` edge and the aliases of every topic: the first step
+ * of a rebuild.  Topic entities stay, so a topic that comes back keeps its
+ * id; tekg_store_topics_prune() then deletes those that did not. */
 int tekg_store_topics_clear(tekg_store *s, tekg_error *err);
-/* Insert topic `key` with label, "|"-joined keywords and aliases (nullable
- * array); *id receives its entity id. */
+/* Delete every topic entity without an `about` edge. */
+int tekg_store_topics_prune(tekg_store *s, tekg_error *err);
+/* Insert topic `key` (or update the one with that key: same id) with label,
+ * "|"-joined keywords and aliases (nullable array); *id receives its entity
+ * id. */
 int tekg_store_topic_add(tekg_store *s, const char *key, const char *label,
                          const char *keywords, const char *const *aliases, size_t n_aliases,
                          int64_t *id, tekg_error *err);

@@ -14,7 +14,8 @@
 #include <string.h>
 
 /* Every topic: export id, label, keywords, documents and events about it
- * (counts), and the documents' export ids, most relevant first. */
+ * (counts), and the documents' export ids, most relevant first.  Topics by
+ * the summed relevance of their documents. */
 static const char topics_sql[] =
 	"WITH a AS (SELECT e.dst AS t, e.src_doc AS doc, e.src AS ev, max(e.weight) AS w"
 	"   FROM edge e WHERE e.type = 'about' GROUP BY e.dst, e.src_doc, e.src)"
@@ -23,7 +24,8 @@ static const char topics_sql[] =
 	" (SELECT count(*) FROM a WHERE a.t = t.id AND a.ev IS NOT NULL) AS events,"
 	" (SELECT group_concat(x, ' ') FROM (SELECT 'd' || a.doc AS x FROM a"
 	"   WHERE a.t = t.id AND a.doc IS NOT NULL ORDER BY a.w DESC, a.doc)) AS docs"
-	" FROM entity t WHERE t.type = 'topic' ORDER BY t.id";
+	" FROM entity t WHERE t.type = 'topic' ORDER BY"
+	" (SELECT sum(a.w) FROM a WHERE a.t = t.id AND a.doc IS NOT NULL) DESC, t.label";
 
 /* One topic: itself and its keywords, then its documents and events by
  * relevance, then the persons and organizations of those documents by the

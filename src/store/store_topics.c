@@ -85,7 +85,16 @@ int tekg_store_topics_clear(tekg_store *s, tekg_error *err)
 {
 	return store_exec(s,
 	                  "DELETE FROM edge WHERE type = 'about';"
-	                  "DELETE FROM entity WHERE type = 'topic';",
+	                  "DELETE FROM alias WHERE entity_id IN"
+	                  " (SELECT id FROM entity WHERE type = 'topic');",
+	                  err);
+}
+
+int tekg_store_topics_prune(tekg_store *s, tekg_error *err)
+{
+	return store_exec(s,
+	                  "DELETE FROM entity WHERE type = 'topic' AND id NOT IN"
+	                  " (SELECT dst FROM edge WHERE type = 'about');",
 	                  err);
 }
 
@@ -98,7 +107,9 @@ int tekg_store_topic_add(tekg_store *s, const char *key, const char *label,
 	int rc;
 
 	if ((rc = store_prepare(s, "INSERT INTO entity(key, type, label, keywords)"
-	                           " VALUES (?, 'topic', ?, ?) RETURNING id", &st, err)))
+	                           " VALUES (?, 'topic', ?, ?) ON CONFLICT(key) DO UPDATE SET"
+	                           " label = excluded.label, keywords = excluded.keywords"
+	                           " RETURNING id", &st, err)))
 		return rc;
 	store_bind_text(st, 1, key);
 	store_bind_text(st, 2, label);
