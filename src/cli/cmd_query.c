@@ -257,6 +257,7 @@ typedef struct qctx {
 	tekg_graph *g;
 	tekg_network_opts *o;
 	size_t *off, *adj;          /* incident edges per node (CSR) */
+	size_t *stamp, epoch;       /* node marks: stamp[i] == epoch means marked */
 	const char *types[TEKG_NET_MAX_TYPES]; /* result filter of neighbors / top */
 	size_t n_types;
 } qctx;
@@ -323,10 +324,11 @@ static int build_adjacency(qctx *q)
 	size_t nn = tekg_graph_count(q->g, TEKG_NODE), ne = tekg_graph_count(q->g, TEKG_EDGE);
 	size_t k, s, d, *pos;
 
+	q->stamp = tekg_calloc(nn + 1, sizeof *q->stamp);
 	q->off = tekg_calloc(nn + 2, sizeof *q->off);
 	q->adj = tekg_malloc((2 * ne + 1) * sizeof *q->adj);
 	pos = tekg_malloc((nn + 1) * sizeof *pos);
-	if (!q->off || !q->adj || !pos) {
+	if (!q->off || !q->adj || !pos || !q->stamp) {
 		tekg_free(pos);
 		return TEKG_ENOMEM;
 	}
@@ -347,6 +349,26 @@ static int build_adjacency(qctx *q)
 	}
 	tekg_free(pos);
 	return 0;
+}
+
+/* Start a new set of marks (O(1)). */
+static void marks_clear(qctx *q)
+{
+	q->epoch++;
+}
+
+/* Mark node i; 1 when it was not marked yet. */
+static int mark(qctx *q, size_t i)
+{
+	if (q->stamp[i] == q->epoch)
+		return 0;
+	q->stamp[i] = q->epoch;
+	return 1;
+}
+
+static int marked(const qctx *q, size_t i)
+{
+	return q->stamp[i] == q->epoch;
 }
 
 static void fmt_double(char *buf, size_t n, double v)
@@ -395,6 +417,23 @@ static int by_key_then_label(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Edges incident to sort_node: heaviest first, then the other end's label,
+ * then edge order. */
+static size_t sort_node;
+
+static int edge_rows_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c;
+
+	if (sort_key[x] != sort_key[y])
+		return sort_key[x] > sort_key[y] ? -1 : 1;
+	c = strcmp(lab(sort_q, other(sort_q, x, sort_node)), lab(sort_q, other(sort_q, y, sort_node)));
+	if (c)
+		return c;
+	return x < y ? -1 : x > y;
+}
+
 /* Event date: start, else first_seen. */
 static const char *event_date(const qctx *q, size_t i)
 {
@@ -429,7 +468,7 @@ static int by_date_then_label(const void *a, const void *b)
 
 /* Labels of the neighbours of event ev linked by relation `rel` (either
  * direction), sorted, joined with "、"; skip node `skip`. */
-static int joined_neighbours(const qctx *q, size_t ev, const char *const *rels, size_t skip,
+static int joined_neighbours(qctx *q, size_t ev, const char *const *rels, size_t skip,
                              const char *want_type, tekg_buf *out)
 {
 	size_t j, n = 0, *ids = tekg_malloc((q->off[ev + 1] - q->off[ev] + 1) * sizeof *ids), k;
@@ -438,6 +477,7 @@ static int joined_neighbours(const qctx *q, size_t ev, const char *const *rels, 
 	if (ids == NULL)
 		return TEKG_ENOMEM;
 	tekg_buf_reset(out);
+	marks_clear(q);
 	for (j = q->off[ev]; j < q->off[ev + 1]; j++) {
 		size_t e = q->adj[j], w = other(q, e, ev), r;
 		const char *et = estr(q, e, "type");
@@ -446,9 +486,7 @@ static int joined_neighbours(const qctx *q, size_t ev, const char *const *rels, 
 			hit |= strcmp(et, rels[r]) == 0;
 		if (!hit || w == skip || (want_type && !is_type(q, w, want_type)))
 			continue;
-		for (k = 0; k < n && ids[k] != w; k++)
-			;
-		if (k == n)
+		if (mark(q, w))
 			ids[n++] = w;
 	}
 	sort_q = q;
@@ -508,22 +546,11 @@ static int q_neighbors(qctx *q, const char *name, const char *rel, out_format f)
 		rows[n++] = e;
 	}
 	/* heaviest first, then by neighbour label, then edge order */
-	{
-		size_t a, b;
-		for (a = 1; a < n; a++) {
-			size_t e = rows[a];
-			for (b = a; b > 0; b--) {
-				size_t p = rows[b - 1];
-				int c = key[p] != key[e] ? (key[p] < key[e] ? 1 : -1)
-				                          : strcmp(lab(q, other(q, p, node)),
-				                                   lab(q, other(q, e, node)));
-				if (c < 0 || (c == 0 && p < e))
-					break;
-				rows[b] = p;
-			}
-			rows[b] = e;
-		}
-	}
+	sort_q = q;
+	sort_key = key;
+	sort_node = node;
+	qsort(rows, n, sizeof *rows, edge_rows_cmp);
+	sort_key = NULL;
 	for (j = 0; j < n && rc == 0; j++) {
 		size_t e = rows[j], w = other(q, e, node);
 		char r[256], wt[32], dc[32];
@@ -655,23 +682,22 @@ cleanup:
 }
 
 /* Events adjacent to a node (or the node itself when it is an event). */
-static int adjacent_events(const qctx *q, size_t node, size_t **out, size_t *n)
+static int adjacent_events(qctx *q, size_t node, size_t **out, size_t *n)
 {
-	size_t j, k, *ev = tekg_malloc((q->off[node + 1] - q->off[node] + 2) * sizeof *ev);
+	size_t j, *ev = tekg_malloc((q->off[node + 1] - q->off[node] + 2) * sizeof *ev);
 
 	*n = 0;
 	*out = ev;
 	if (ev == NULL)
 		return TEKG_ENOMEM;
-	if (is_type(q, node, "event"))
+	marks_clear(q);
+	if (is_type(q, node, "event") && mark(q, node))
 		ev[(*n)++] = node;
 	for (j = q->off[node]; j < q->off[node + 1]; j++) {
 		size_t e = q->adj[j], w = other(q, e, node);
 		if (!is_type(q, w, "event") || (q->o->directed && !is_source(q, e, node)))
 			continue;
-		for (k = 0; k < *n && ev[k] != w; k++)
-			;
-		if (k == *n)
+		if (mark(q, w))
 			ev[(*n)++] = w;
 	}
 	sort_q = q;
@@ -806,39 +832,33 @@ static int q_met(qctx *q, const char *name, out_format f)
 	key = tekg_calloc(nn + 1, sizeof *key);
 	persons = tekg_malloc((nn + 1) * sizeof *persons);
 	lists = tekg_calloc(nn + 1, sizeof *lists);
-	if (!cnt || !key || !persons || !lists || adjacent_events(q, node, &ev, &n)) {
+	ev = tekg_malloc((q->off[node + 1] - q->off[node] + 2) * sizeof *ev);
+	if (!cnt || !key || !persons || !lists || !ev) {
 		rc = TEKG_ENOMEM;
 		goto cleanup;
 	}
-	/* events where NAME took part (participant or organizer), by date */
+	/* the events NAME took part in (participant or organizer), by date */
+	n = 0;
+	marks_clear(q);
+	if (is_type(q, node, "event") && mark(q, node))
+		ev[n++] = node;
+	for (j = q->off[node]; j < q->off[node + 1]; j++) {
+		size_t e = q->adj[j], w = other(q, e, node);
+		const char *et = estr(q, e, "type");
+		if (is_type(q, w, "event") && (!strcmp(et, "participant") || !strcmp(et, "organizer")) &&
+		    mark(q, w))
+			ev[n++] = w;
+	}
+	sort_q = q;
+	qsort(ev, n, sizeof *ev, by_date_then_label);
 	for (k = 0; k < n && rc == 0; k++) {
-		int took_part = ev[k] == node;
-		for (j = q->off[node]; j < q->off[node + 1]; j++) {
-			const char *et = estr(q, q->adj[j], "type");
-			if (other(q, q->adj[j], node) == ev[k] &&
-			    (!strcmp(et, "participant") || !strcmp(et, "organizer")))
-				took_part = 1;
-		}
-		if (!took_part)
-			continue;
+		marks_clear(q); /* one count per (person, event) */
 		for (j = q->off[ev[k]]; j < q->off[ev[k] + 1] && rc == 0; j++) {
 			size_t e = q->adj[j], w = other(q, e, ev[k]);
 			const char *et = estr(q, e, "type");
 			if (w == node || !is_type(q, w, "person") ||
-			    (strcmp(et, "participant") && strcmp(et, "organizer")))
+			    (strcmp(et, "participant") && strcmp(et, "organizer")) || !mark(q, w))
 				continue;
-			/* one count per (person, event) */
-			{
-				size_t jj;
-				int dup = 0;
-				for (jj = q->off[ev[k]]; jj < j; jj++)
-					if (other(q, q->adj[jj], ev[k]) == w &&
-					    (!strcmp(estr(q, q->adj[jj], "type"), "participant") ||
-					     !strcmp(estr(q, q->adj[jj], "type"), "organizer")))
-						dup = 1;
-				if (dup)
-					continue;
-			}
 			if (cnt[w] == 0)
 				persons[np++] = w;
 			if (cnt[w]++)
@@ -1032,14 +1052,18 @@ static int q_cooccur(qctx *q, const char *a, const char *b, out_format f)
 {
 	static const char *const head[] = {"kind", "id", "item", "date", "evidence", "doc"};
 	table t = {6, head, NULL, NULL, 0, 0};
-	size_t na, nb, j, e, n = 0, *items = NULL;
+	size_t na, nb, j, e, n = 0, *items = NULL, *first = NULL;
 	int rc;
 
 	if ((rc = resolve(q, a, NULL, &na)) || (rc = resolve(q, b, NULL, &nb)))
 		return rc;
 	items = tekg_malloc((q->off[na + 1] - q->off[na] + 1) * sizeof *items);
-	if (items == NULL)
+	first = tekg_malloc((tekg_graph_count(q->g, TEKG_NODE) + 1) * sizeof *first);
+	if (items == NULL || first == NULL) {
+		tekg_free(items);
+		tekg_free(first);
 		return TEKG_ENOMEM;
+	}
 	/* the same sentence */
 	if ((e = edge_between(q, na, nb, "co_occurs")) != SIZE_MAX) {
 		char w[64];
@@ -1054,19 +1078,24 @@ static int q_cooccur(qctx *q, const char *a, const char *b, out_format f)
 		for (kk = 0; kk < 2 && rc == 0; kk++) {
 			size_t k;
 			n = 0;
+			marks_clear(q); /* B's neighbours of this kind */
+			for (j = q->off[nb]; j < q->off[nb + 1]; j++) {
+				size_t w = other(q, q->adj[j], nb);
+				if (is_type(q, w, kinds[kk]))
+					mark(q, w);
+			}
 			for (j = q->off[na]; j < q->off[na + 1]; j++) {
-				size_t w = other(q, q->adj[j], na), m;
-				if (!is_type(q, w, kinds[kk]) || edge_between(q, nb, w, NULL) == SIZE_MAX)
+				size_t w = other(q, q->adj[j], na);
+				if (!is_type(q, w, kinds[kk]) || !marked(q, w))
 					continue;
-				for (m = 0; m < n && items[m] != w; m++)
-					;
-				if (m == n)
-					items[n++] = w;
+				q->stamp[w] = 0; /* taken: once per item */
+				first[w] = q->adj[j];
+				items[n++] = w;
 			}
 			sort_q = q;
 			qsort(items, n, sizeof *items, by_date_then_label);
 			for (k = 0; k < n && rc == 0; k++) {
-				size_t ea = edge_between(q, na, items[k], NULL);
+				size_t ea = first[items[k]];
 				rc = table_add(&t, kinds[kk], tekg_graph_node_id(q->g, items[k]),
 				               lab(q, items[k]), event_date(q, items[k]),
 				               estr(q, ea, "evidence"), estr(q, ea, "evidence_doc"));
@@ -1075,6 +1104,7 @@ static int q_cooccur(qctx *q, const char *a, const char *b, out_format f)
 	}
 	if (rc == 0)
 		rc = table_print(&t, f);
+	tekg_free(first);
 	tekg_free(items);
 	table_free(&t);
 	return rc;
@@ -1437,6 +1467,7 @@ cleanup:
 		status = EXIT_INTERNAL;
 	}
 	tekg_free(q.off);
+	tekg_free(q.stamp);
 	tekg_free(q.adj);
 	tekg_graph_free(q.g);
 	tekg_graph_free(full);
