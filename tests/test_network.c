@@ -472,6 +472,15 @@ static void test_empty(void **state)
 	(void)state;
 	assert_int_equal(tekg_graph_new(&g, NULL), 0);
 	assert_int_equal(tekg_network_measures(g, NULL, NULL), 0);
+	/* three isolated nodes: each its own community, PageRank 1/3 */
+	assert_int_equal(tekg_graph_add_node(g, "n1", NULL), 0);
+	assert_int_equal(tekg_graph_add_node(g, "n2", NULL), 0);
+	assert_int_equal(tekg_graph_add_node(g, "n3", NULL), 0);
+	assert_int_equal(tekg_network_measures(g, NULL, NULL), 0);
+	assert_true(fabs(node_d(g, "pagerank", 1) - 1.0 / 3) < 1e-9);
+	assert_int_equal((int)node_d(g, "community", 2), 2);
+	assert_int_equal((int)node_d(g, "degree", 0), 0);
+	assert_true(node_has(g, "x", 2));
 	tekg_graph_free(g);
 }
 
