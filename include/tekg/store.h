@@ -224,8 +224,9 @@ int tekg_store_topics_clear(tekg_store *s, tekg_error *err);
 /* Delete every topic entity without an `about` edge. */
 int tekg_store_topics_prune(tekg_store *s, tekg_error *err);
 /* Insert topic `key` (or update the one with that key: same id) with label,
- * "|"-joined keywords and aliases (nullable array); *id receives its entity
- * id. */
+ * "|"-joined keywords and aliases (nullable array; an alias that is the
+ * label or an alias of a node other than a topic is skipped); *id receives
+ * its entity id. */
 int tekg_store_topic_add(tekg_store *s, const char *key, const char *label,
                          const char *keywords, const char *const *aliases, size_t n_aliases,
                          int64_t *id, tekg_error *err);
@@ -261,6 +262,17 @@ int tekg_store_curation_add(tekg_store *s, const char *op, const char *a, const 
  * *out owned by the caller (tekg_free), NULL when the table is empty.
  * 0, TEKG_EDB, TEKG_ENOMEM. */
 int tekg_store_curation_text(tekg_store *s, char **out, tekg_error *err);
+/*
+ * Cross-document homonyms (docs/entities.md): before x is stored, a person
+ * of x affiliated only with organisations that are not government or
+ * international bodies, whose stored namesakes ("person:NAME",
+ * "person:NAME#n") all have affiliations and share none with it is a
+ * different person: its key becomes "person:NAME#n" (n = namesakes + 1);
+ * when one namesake shares an organisation (or has no affiliation), x's
+ * person takes that namesake's key.  Persons without affiliations keep
+ * "person:NAME".  Only keys change.  0, TEKG_EDB, TEKG_ENOMEM.
+ */
+int tekg_store_resolve_persons(tekg_store *s, tekg_extraction *x, tekg_error *err);
 
 #ifdef __cplusplus
 }

@@ -841,8 +841,9 @@ static void persons(ctx *c)
 			if (dot)
 				continue;
 		}
-		if (n < 2 || n > 4 || !surname_at(c, u->ws) || lex_has(c, u->ws, u->we, XL_STOP))
-			u->ent = U_NONE;
+		if (n < 2 || n > 4 || (!surname_at(c, u->ws) && xlex_maxlen(c->lex) > 0) ||
+		    lex_has(c, u->ws, u->we, XL_STOP))
+			u->ent = U_NONE; /* without lexicons (no data dir) the tagger is trusted */
 	}
 }
 

@@ -183,7 +183,8 @@ static int extract_and_store(tekg_pipeline *p, int64_t doc_id, const tekg_articl
 
 	if ((rc = tag_sentences(p, a, &tags, err)))
 		return rc;
-	if ((rc = tekg_extract_article(p->extractor, a, date, tags, &x, err)) == 0)
+	if ((rc = tekg_extract_article(p->extractor, a, date, tags, &x, err)) == 0 &&
+	    (rc = tekg_store_resolve_persons(p->store, &x, err)) == 0) /* homonyms */
 		rc = tekg_store_put_extraction(p->store, doc_id, &x, err);
 	tekg_extraction_clear(&x);
 	free_tags(tags, a->n_sents);

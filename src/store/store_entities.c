@@ -7,6 +7,7 @@
 #include "store/store_int.h"
 #include "util/alloc.h"
 
+#include <stdio.h>
 #include <string.h>
 
 int tekg_store_curation_add(tekg_store *s, const char *op, const char *a, const char *b,
@@ -73,6 +74,135 @@ int tekg_store_curation_text(tekg_store *s, char **out, tekg_error *err)
 	txt = NULL;
 cleanup:
 	tekg_free(txt);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The organisations (and places) a stored person is affiliated with, as
+ * keys joined by '\n' with a leading and trailing '\n'; "" when none. */
+static int stored_affiliations(tekg_store *s, int64_t id, char **out, tekg_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char *txt = NULL, *n;
+	size_t len = 0;
+	int rc = 0, step;
+
+	*out = NULL;
+	if ((rc = store_prepare(s,
+	                        "SELECT DISTINCT o.key FROM edge e JOIN entity o ON o.id = e.dst"
+	                        " WHERE e.type = 'affiliated_with' AND e.src = ?1",
+	                        &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if ((txt = tekg_strdup("\n")) == NULL)
+		goto nomem;
+	len = 1;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(st, 0);
+		size_t kl = k ? strlen(k) : 0;
+		if ((n = tekg_realloc(txt, len + kl + 2)) == NULL)
+			goto nomem;
+		txt = n;
+		memcpy(txt + len, k, kl);
+		len += kl;
+		txt[len++] = '\n';
+		txt[len] = '\0';
+	}
+	if (step != SQLITE_DONE) {
+		rc = store_dberr(s, err, "reading affiliations");
+		goto cleanup;
+	}
+	*out = txt;
+	txt = NULL;
+	goto cleanup;
+nomem:
+	rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+cleanup:
+	tekg_free(txt);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int tekg_store_resolve_persons(tekg_store *s, tekg_extraction *x, tekg_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i, j;
+	int rc = 0;
+
+	if ((rc = store_prepare(s,
+	                        "SELECT id, key FROM entity WHERE type = 'person' AND"
+	                        " (key = ?1 OR substr(key, 1, length(?1) + 1) = ?1 || '#')"
+	                        " ORDER BY length(key), key",
+	                        &st, err)))
+		return rc;
+	for (i = 0; i < x->n_entities && rc == 0; i++) {
+		tekg_x_entity *e = &x->entities[i];
+		int naff = 0, ncand = 0, chosen = 0, step;
+		char *pick = NULL;
+		if (strcmp(e->type, "person") || strchr(e->key, '#'))
+			continue;
+		for (j = 0; j < x->n_edges; j++) {
+			const tekg_x_edge *g = &x->edges[j];
+			const tekg_x_entity *o;
+			if (g->src != i || strcmp(g->type, "affiliated_with") || g->dst >= x->n_entities)
+				continue;
+			o = &x->entities[g->dst];
+			/* officials hold several posts in government bodies and
+			 * places: those are no evidence of a different person */
+			if (strcmp(o->type, "organization") ||
+			    (o->kind && (!strcmp(o->kind, "government") || !strcmp(o->kind, "international")))) {
+				naff = -1000;
+				break;
+			}
+			naff++;
+		}
+		if (naff <= 0)
+			continue; /* no evidence: the name's first node */
+		sqlite3_reset(st);
+		store_bind_text(st, 1, e->key);
+		while (!chosen && (step = sqlite3_step(st)) == SQLITE_ROW) {
+			char *aff = NULL;
+			int64_t id = sqlite3_column_int64(st, 0);
+			const char *key = (const char *)sqlite3_column_text(st, 1);
+			int shared = 0;
+			ncand++;
+			if ((rc = stored_affiliations(s, id, &aff, err)))
+				break;
+			if (strcmp(aff, "\n") == 0) {
+				shared = 1; /* the stored one has no evidence either way */
+			} else {
+				for (j = 0; j < x->n_edges && !shared; j++) {
+					const tekg_x_edge *g = &x->edges[j];
+					char pat[512];
+					if (g->src != i || strcmp(g->type, "affiliated_with") || g->dst >= x->n_entities)
+						continue;
+					snprintf(pat, sizeof pat, "\n%s\n", x->entities[g->dst].key);
+					shared = strstr(aff, pat) != NULL;
+				}
+			}
+			tekg_free(aff);
+			if (shared) {
+				chosen = 1;
+				if (strcmp(key, e->key) && (pick = tekg_strdup(key)) == NULL)
+					rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+			}
+		}
+		if (rc)
+			break;
+		if (!chosen && ncand > 0) {
+			/* every stored namesake works elsewhere: a homonym */
+			size_t kl = strlen(e->key) + 24;
+			if ((pick = tekg_malloc(kl)) == NULL) {
+				rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+				break;
+			}
+			snprintf(pick, kl, "%s#%d", e->key, ncand + 1);
+		}
+		if (pick) {
+			tekg_free(e->key);
+			e->key = pick;
+		}
+	}
 	sqlite3_finalize(st);
 	return rc;
 }

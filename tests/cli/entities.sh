@@ -71,6 +71,18 @@ printf 'type\t青禾联盟\tplace\n' >"$tmp/cur2.txt"
 [ "$(q "SELECT count(*) FROM entity WHERE key = 'person:李明远'")" = 1 ] \
 	&& ok "reindex keeps the stored curation" || fail "stored rename lost on reindex"
 
+# homonyms: a namesake at another company is another node; at the same, the same
+printf '东海物流有限公司总经理王伟表示，今年业务增长。\n' >"$tmp/h1.txt"
+printf '西山软件有限公司董事长王伟说，公司将扩大研发。\n' >"$tmp/h2.txt"
+printf '东海物流有限公司总经理王伟介绍，新仓库投用。\n' >"$tmp/h3.txt"
+"$TEKG" ingest -q -d "$tmp/h.db" "$tmp/h1.txt" "$tmp/h2.txt" "$tmp/h3.txt" 2>"$tmp/err" \
+	|| fail "homonym ingest: $(cat "$tmp/err")"
+n=$(sqlite3 "$tmp/h.db" "SELECT group_concat(key, ' ') FROM (SELECT key FROM entity WHERE label = '王伟' ORDER BY key)")
+[ "$n" = "person:王伟 person:王伟#2" ] && ok "homonyms at different companies stay apart" \
+	|| fail "homonyms: '$n'"
+n=$(sqlite3 "$tmp/h.db" "SELECT count(DISTINCT d.doc_id) FROM mention d JOIN entity e ON e.id = d.entity_id WHERE e.key = 'person:王伟'")
+[ "$n" = 2 ] && ok "the same person across documents is one node" || fail "person:王伟 in $n documents"
+
 # errors
 printf 'explode\tA\tB\n' >"$tmp/bad.txt"
 "$TEKG" ingest -q -d "$tmp/t2.db" --curation "$tmp/bad.txt" "$tmp/a.txt" >/dev/null 2>"$tmp/err"
