@@ -45,7 +45,8 @@ typedef struct tekg_x_entity {
 /* One occurrence of an entity in the text. */
 typedef struct tekg_x_mention {
 	size_t entity;       /* index into tekg_extraction.entities */
-	size_t sentence;     /* index into the article's sentences */
+	size_t sentence;     /* index into the article's sentences, or
+	                        TEKG_X_DOCUMENT for a name in a credit (byline) */
 	size_t start, end;   /* code points in the article's original text */
 	char *surface;       /* as written (original script) */
 	char *norm;          /* normalised (simplified) form */
