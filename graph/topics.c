@@ -12,11 +12,14 @@
  * 3. Keyword graph: each document's per_doc heaviest keywords are nodes;
  *    every pair of them gets an edge weighted by the product of their
  *    weights relative to the document's heaviest (summed over documents).
- * 4. Leiden (modularity at resolution 1, beta 0.01, fixed seed) on that graph; a cluster
- *    of at least min_size keywords is a topic.  Its keywords are ranked by
- *    their weight relative to each document's heaviest keyword, summed
- *    over documents (a keyword shared by the topic's documents wins); the label is the best two joined by "、", the
- *    best three are aliases (so --topic 口岸经济 finds it).
+ * 4. Leiden (modularity at resolution 1, beta 0.01, fixed seed) on that
+ *    graph; a cluster of at least min_size keywords is a topic.  Its
+ *    keywords are ranked by their weight relative to each document's
+ *    heaviest keyword, summed over documents (a keyword shared by the
+ *    topic's documents wins).  The label is the best keyword and the next
+ *    one that neither contains it nor is contained in it, joined by "、";
+ *    the listed keywords are aliases, but for those naming another node
+ *    (so --topic 口岸经济 finds it and APEC stays the organization).
  * 5. Relevance of document d to topic t: the share of d's keyword weight
  *    (its per_doc heaviest) that falls in t.  An `about` edge goes from d
  *    to every topic with relevance >= min_relevance, and always to its
@@ -362,14 +365,15 @@ static int64_t best_sentence(const sents *s, const topic *t, size_t nkw, const w
 	return id;
 }
 
-/* Store topic t: label = best two unrelated keywords, keywords = best nkw, aliases =
- * best three.  t->id receives the entity id. */
+/* Store topic t: label = best two unrelated keywords, keywords and aliases
+ * = the best nkw (<= TEKG_TOPIC_MAX_KEYWORDS).  t->id receives the entity
+ * id. */
 static int write_topic(tekg_store *s, topic *t, const words *w, size_t nkw, tekg_buf *b,
                        tekg_error *err)
 {
-	const char *al[3];
+	const char *al[TEKG_TOPIC_MAX_KEYWORDS];
 	char *label = NULL, *kw = NULL, *key = NULL;
-	size_t k, na = t->n < 3 ? t->n : 3;
+	size_t k, na = t->n < nkw ? t->n : nkw;
 	int rc = 0;
 
 	/* the second label word: the best one that neither holds nor is held
@@ -431,6 +435,7 @@ int tekg_topics_rebuild(tekg_store *s, const tekg_topic_opts *opts, tekg_error *
 	if (o.seed == 0) o.seed = TEKG_TOPIC_SEED;
 	if (o.per_doc == 0) o.per_doc = TEKG_TOPIC_PER_DOC;
 	if (o.keywords == 0) o.keywords = TEKG_TOPIC_KEYWORDS;
+	if (o.keywords > TEKG_TOPIC_MAX_KEYWORDS) o.keywords = TEKG_TOPIC_MAX_KEYWORDS;
 	if (o.min_size == 0) o.min_size = TEKG_TOPIC_MIN_SIZE;
 	if (o.min_relevance <= 0) o.min_relevance = TEKG_TOPIC_MIN_RELEVANCE;
 	if (o.idf_prior <= 0) o.idf_prior = TEKG_TOPIC_IDF_PRIOR;

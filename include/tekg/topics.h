@@ -7,7 +7,8 @@
  * table and the corpus, links keywords that are prominent in the same
  * documents, clusters that keyword graph with Leiden (igraph, fixed seed)
  * and stores one `topic` entity per cluster (label: its two best keywords;
- * `keywords`: the best ten, "|"-joined) with `about` edges from documents
+ * `keywords`: the best ten, "|"-joined, also its aliases unless they name
+ * another node) with `about` edges from documents
  * and events, weighted by relevance.  Exports and queries read topics like
  * any other node.
  *
@@ -29,6 +30,7 @@ extern "C" {
 #define TEKG_TOPIC_SEED 42          /* Leiden's random seed */
 #define TEKG_TOPIC_PER_DOC 12       /* keywords per document in the keyword graph */
 #define TEKG_TOPIC_KEYWORDS 10      /* keywords listed per topic */
+#define TEKG_TOPIC_MAX_KEYWORDS 50  /* the most keywords listed per topic */
 #define TEKG_TOPIC_MIN_SIZE 3       /* keywords a cluster needs to be a topic */
 #define TEKG_TOPIC_MIN_RELEVANCE 0.1 /* about edges below this (but the best) are left out */
 #define TEKG_TOPIC_RESOLUTION 1.0   /* Leiden modularity resolution (lower: fewer, larger topics) */
@@ -38,7 +40,7 @@ extern "C" {
 typedef struct tekg_topic_opts {
 	unsigned long seed;        /* 0: TEKG_TOPIC_SEED */
 	size_t per_doc;            /* 0: TEKG_TOPIC_PER_DOC */
-	size_t keywords;           /* 0: TEKG_TOPIC_KEYWORDS */
+	size_t keywords;           /* 0: TEKG_TOPIC_KEYWORDS; at most TEKG_TOPIC_MAX_KEYWORDS */
 	size_t min_size;           /* 0: TEKG_TOPIC_MIN_SIZE */
 	double min_relevance;      /* 0: TEKG_TOPIC_MIN_RELEVANCE */
 	double idf_prior;          /* 0: TEKG_TOPIC_IDF_PRIOR */

@@ -121,7 +121,14 @@ int tekg_store_topic_add(tekg_store *s, const char *key, const char *label,
 	*id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	st = NULL;
-	if ((rc = store_prepare(s, "INSERT OR IGNORE INTO alias(entity_id, alias) VALUES (?, ?)",
+	/* an alias that names another node (APEC: 亚太经合组织) is left out, so
+	 * that names stay unambiguous */
+	if ((rc = store_prepare(s, "INSERT OR IGNORE INTO alias(entity_id, alias)"
+	                           " SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM alias a"
+	                           "   JOIN entity e ON e.id = a.entity_id"
+	                           "   WHERE a.alias = ?2 AND e.type <> 'topic')"
+	                           " AND NOT EXISTS (SELECT 1 FROM entity e"
+	                           "   WHERE e.label = ?2 AND e.type <> 'topic')",
 	                        &st, err)))
 		goto cleanup;
 	for (i = 0; i < n_aliases; i++) {
