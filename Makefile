@@ -111,8 +111,55 @@ demo: deps
 bench: all
 	@sh bench/run.sh
 
-fuzz:
-	@echo "fuzz harnesses come with the robustness work (see docs/)"; exit 0
+# ---- fuzzing (fuzz/, docs/robustness.md) ----------------------------------
+# Each fuzz/fuzz_<target>.c is a libFuzzer harness.  `make check` builds a
+# replay driver per target with $(CC) (fuzz/replay.c + the harness + the
+# library, no clang needed) and tests/run.sh replays fuzz/corpus/<target>/.
+# `make fuzz SECONDS=N` builds the harnesses with clang and
+# -fsanitize=fuzzer,address,undefined into build-fuzz/ and runs each for N
+# seconds (default 60), one after another with one worker; new inputs go to
+# build-fuzz/corpus/<target>/, crashes to build-fuzz/crashes/<target>/.
+FUZZ_TARGETS := text jsonl html time tagger xmlsafe export
+FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
+FUZZ_CFLAGS   = $(filter-out -MMD -MP,$(ALL_CFLAGS))
+FUZZ_HDRS    := fuzz/fuzz.h fuzz/text_check.h
+SECONDS      ?= 60
+FUZZ_CC      ?= clang
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_OPTS    ?=
+
+$(BUILD)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(FUZZ_HDRS) $(LIBTEKG)
+	@mkdir -p $(dir $@)
+	$(CC) $(FUZZ_CFLAGS) -o $@ fuzz/replay.c $< $(LIBTEKG) $(ALL_LDFLAGS) $(PKG_LIBS) $(EXTRA_LIBS)
+
+tests: $(FUZZ_REPLAY)
+
+build-fuzz/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_HDRS) build-fuzz/libtekg.a
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< build-fuzz/libtekg.a \
+		$(PKG_LIBS) $(EXTRA_LIBS)
+
+# The library for the harnesses: the ordinary rules, run again with clang and
+# coverage instrumentation into build-fuzz/.
+ifneq ($(BUILD),build-fuzz)
+.PHONY: build-fuzz/libtekg.a
+build-fuzz/libtekg.a:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) SANITIZE= \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" build-fuzz/libtekg.a
+endif
+.PHONY: fuzz-build
+
+fuzz-build: $(FUZZ_TARGETS:%=build-fuzz/fuzz/fuzz_%)
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p build-fuzz/corpus/$$t build-fuzz/crashes/$$t; \
+		echo "== fuzz $$t for $(SECONDS) s"; \
+		build-fuzz/fuzz/fuzz_$$t -max_total_time=$(SECONDS) -timeout=10 -rss_limit_mb=2048 \
+			-print_final_stats=1 -artifact_prefix=build-fuzz/crashes/$$t/ $(FUZZ_OPTS) \
+			build-fuzz/corpus/$$t fuzz/corpus/$$t || exit 1; \
+	done
+# ---- end of fuzzing ---------------------------------------------------------
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \

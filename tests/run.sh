@@ -13,6 +13,16 @@ for t in "$BUILD"/tests/test_*; do
 	echo "== $t"
 	if "$t"; then pass=$((pass+1)); else fail=$((fail+1)); failed="$failed $t"; fi
 done
+# The fuzz corpus: each replay driver runs its harness over every committed
+# seed and crasher (fuzz/corpus/<target>/), no clang needed.
+for t in "$BUILD"/fuzz/replay_*; do
+	[ -x "$t" ] || continue
+	c=fuzz/corpus/${t##*/replay_}
+	[ -d "$c" ] || continue
+	echo "== $t $c"
+	if "$t" "$c" 2>"$BUILD/fuzz/replay.log"; then pass=$((pass+1)); else
+		tail -20 "$BUILD/fuzz/replay.log"; fail=$((fail+1)); failed="$failed $t"; fi
+done
 for t in tests/cli/*.sh; do
 	[ -f "$t" ] || continue
 	echo "== $t"
