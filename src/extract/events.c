@@ -183,6 +183,9 @@ typedef struct ev_cluster {
 	size_t place;           /* inherited place when place_m < 0, else (size_t)-1 */
 	size_t place_sent;
 	int keep;               /* some mention is framed, dated or a quoted title */
+	int rep[16];            /* mentions with distinct core and dates, compared with new ones */
+	size_t nrep;
+	const char *key_tail;   /* the shortest core of its mentions (borrowed) */
 } ev_cluster;
 
 typedef struct evctx {
@@ -204,8 +207,12 @@ typedef struct evctx {
 	size_t ntokat;
 	char doc_year[5];
 	size_t last_lead;       /* index into tx of the latest sentence-lead time, or ntx */
-	int *cur_cluster_of_sent; /* cluster last referenced in each sentence, -1 */
+	size_t *efirst;         /* n_sents + 1: ents of sentence i are [efirst[i], efirst[i+1]) */
+	size_t *mfirst;         /* n_sents + 1: the same for mentions, once all are found */
+	size_t first_edge;      /* out->n_edges when events started: ours come after */
 } evctx;
+
+#define EACH_ENT(x, si, i) for ((i) = (x)->efirst[si]; (i) < (x)->efirst[(si) + 1]; (i)++)
 
 #define NONE ((size_t)-1)
 
@@ -383,10 +390,21 @@ static size_t work_of_orig(const tekg_article *a, size_t o)
 	return lo;
 }
 
+static int ent_order(const void *pa, const void *pb)
+{
+	const ent_ref *a = pa, *b = pb;
+
+	if (a->sent != b->sent)
+		return a->sent < b->sent ? -1 : 1;
+	if (a->ws != b->ws)
+		return a->ws < b->ws ? -1 : 1;
+	return a->we < b->we ? 1 : a->we > b->we ? -1 : 0;
+}
+
 static int collect_entities(evctx *x)
 {
 	const tekg_extraction *out = x->out;
-	size_t i;
+	size_t i, k;
 
 	x->ents = tekg_calloc(out->n_mentions + 1, sizeof *x->ents);
 	if (x->ents == NULL)
@@ -406,6 +424,16 @@ static int collect_entities(evctx *x)
 		e->ws = work_of_orig(x->a, mm->start);
 		e->we = work_of_orig(x->a, mm->end);
 	}
+	qsort(x->ents, x->nents, sizeof *x->ents, ent_order);
+	x->efirst = tekg_calloc(x->a->n_sents + 2, sizeof *x->efirst);
+	if (x->efirst == NULL)
+		return TEKG_ENOMEM;
+	for (i = 0, k = 0; k <= x->a->n_sents; k++) {
+		while (i < x->nents && x->ents[i].sent < k)
+			i++;
+		x->efirst[k] = i;
+	}
+	x->efirst[x->a->n_sents + 1] = x->nents;
 	return 0;
 }
 
@@ -414,8 +442,8 @@ static const ent_ref *ent_covering(const evctx *x, size_t si, size_t w, int type
 {
 	size_t i;
 
-	for (i = 0; i < x->nents; i++)
-		if (x->ents[i].sent == si && x->ents[i].type == type && x->ents[i].ws <= w &&
+	EACH_ENT(x, si, i)
+		if (x->ents[i].type == type && x->ents[i].ws <= w &&
 		    w < x->ents[i].we)
 			return &x->ents[i];
 	return NULL;
@@ -427,9 +455,9 @@ static int ent_nested(const evctx *x, const ent_ref *e)
 {
 	size_t i;
 
-	for (i = 0; i < x->nents; i++) {
+	EACH_ENT(x, e->sent, i) {
 		const ent_ref *o = &x->ents[i];
-		if (o != e && o->sent == e->sent && o->type == e->type && o->ws <= e->ws &&
+		if (o != e && o->type == e->type && o->ws <= e->ws &&
 		    o->we >= e->we && o->we - o->ws > e->we - e->ws)
 			return 1;
 	}
@@ -866,8 +894,8 @@ static void bump_year(char *iso)
 	int y = atoi(iso);
 
 	if (y >= 1000 && y < 2999) {
-		char buf[8];
-		snprintf(buf, sizeof buf, "%04d", y + 1);
+		char buf[16];
+		snprintf(buf, sizeof buf, "%04d", (y + 1) % 10000);
 		memcpy(iso, buf, 4);
 	}
 }
@@ -1065,13 +1093,13 @@ static char *signing_label(const evctx *x, size_t si, size_t cs, size_t p, size_
 	size_t i, n = 0, cap = (oe - p) * 4 + 8, ve = p + 2;
 	char *s;
 
-	for (i = 0; i < x->nents; i++)
+	EACH_ENT(x, si, i)
 		if (is_party(x, &x->ents[i], si, cs, p))
 			cap += strlen(x->out->entities[x->ents[i].ent].label) + 4;
 	if ((s = tekg_malloc(cap)) == NULL)
 		return NULL;
 	s[0] = '\0';
-	for (i = 0; i < x->nents; i++)
+	EACH_ENT(x, si, i)
 		if (is_party(x, &x->ents[i], si, cs, p)) {
 			n += (size_t)snprintf(s + n, cap - n, "%s%s", n ? "与" : "",
 			                      x->out->entities[x->ents[i].ent].label);
@@ -1104,7 +1132,7 @@ static int find_verb_events(evctx *x, size_t si)
 			continue;
 		ve = p + 2;
 		clause_of(x, si, p, &cs, &ce);
-		for (i = 0; i < x->nents; i++) {
+		EACH_ENT(x, si, i) {
 			const ent_ref *e = &x->ents[i];
 			if (!is_party(x, e, si, cs, p))
 				continue;
@@ -1125,9 +1153,9 @@ static int find_verb_events(evctx *x, size_t si)
 						break;
 					}
 		} else {
-			for (i = 0; i < x->nents; i++) {
+			EACH_ENT(x, si, i) {
 				const ent_ref *e = &x->ents[i];
-				if (e->sent == si && e->ws >= ve && e->ws <= ve + 16 && e->we <= ce &&
+				if (e->ws >= ve && e->ws <= ve + 16 && e->we <= ce &&
 				    e->type == 0 && (oe == 0 || e->we < oe)) {
 					oe = e->we; /* the first person after the verb */
 					sb = i;
@@ -1221,11 +1249,27 @@ static int cluster_mentions(evctx *x)
 		ev_mention *m = &x->m[i];
 		if (!m->named || m->dropped)
 			continue;
-		for (j = 0; j < i; j++)
-			if (x->m[j].named && x->m[j].cluster >= 0 && same_event(x, m, &x->m[j]))
-				break;
-		if (j < i) {
-			m->cluster = x->m[j].cluster;
+		/* compare with each event's distinct mentions (linear in events) */
+		for (j = 0; j < x->nc && m->cluster < 0; j++) {
+			ev_cluster *c = &x->c[j];
+			size_t r;
+			for (r = 0; r < c->nrep; r++)
+				if (same_event(x, m, &x->m[c->rep[r]])) {
+					m->cluster = (int)j;
+					break;
+				}
+		}
+		if (m->cluster >= 0) {
+			ev_cluster *c = &x->c[m->cluster];
+			size_t r;
+			for (r = 0; r < c->nrep; r++) {
+				const ev_mention *o = &x->m[c->rep[r]];
+				if (!strcmp(o->tail, m->tail) && !strcmp(o->start, m->start) &&
+				    !strcmp(o->end, m->end))
+					break;
+			}
+			if (r == c->nrep && c->nrep < COUNT(c->rep))
+				c->rep[c->nrep++] = (int)i;
 		} else {
 			ev_cluster *c = &x->c[x->nc];
 			m->cluster = (int)x->nc++;
@@ -1235,7 +1279,12 @@ static int cluster_mentions(evctx *x)
 			c->ent = NONE;
 			c->place = NONE;
 			c->first_sent = m->sent;
+			c->rep[0] = (int)i;
+			c->nrep = 1;
 		}
+		if (x->c[m->cluster].key_tail == NULL ||
+		    strlen(m->tail) < strlen(x->c[m->cluster].key_tail))
+			x->c[m->cluster].key_tail = m->tail;
 		x->c[m->cluster].last_sent = m->sent;
 		if (m->framed || m->date_rank >= 2 || m->quoted)
 			x->c[m->cluster].keep = 1;
@@ -1259,7 +1308,7 @@ static int cluster_mentions(evctx *x)
 		size_t bs = 0;
 		if (m->named || m->dropped)
 			continue;
-		for (j = 0; j < x->nm; j++) {
+		for (j = x->mfirst[m->sent >= 4 ? m->sent - 4 : 0]; j < x->mfirst[m->sent + 1]; j++) {
 			const ev_mention *o = &x->m[j];
 			if (!o->named || o->cluster < 0 || o->sent > m->sent ||
 			    (o->sent == m->sent && o->hs > m->hs) || m->sent - o->sent > 4)
@@ -1388,16 +1437,11 @@ static int emit_events(evctx *x)
 		ev_cluster *c = &x->c[i];
 		const ev_mention *b, *d = c->date_m >= 0 ? &x->m[c->date_m] : NULL;
 		const char *tail;
-		size_t j;
 		if (!c->keep || c->best < 0)
 			continue;
 		b = &x->m[c->best];
-		tail = b->tail;
 		/* the shortest core of the cluster is the most portable key */
-		for (j = 0; j < x->nm; j++)
-			if (x->m[j].named && x->m[j].cluster == (int)i &&
-			    strlen(x->m[j].tail) < strlen(tail))
-				tail = x->m[j].tail;
+		tail = c->key_tail ? c->key_tail : b->tail;
 		klen = strlen(tail) + 24;
 		if ((key = tekg_malloc(klen)) == NULL)
 			goto cleanup;
@@ -1463,7 +1507,7 @@ static int add_edge(evctx *x, const char *type, size_t src, size_t dst, size_t s
 {
 	size_t i;
 
-	for (i = 0; i < x->out->n_edges; i++) {
+	for (i = x->first_edge; i < x->out->n_edges; i++) {
 		const tekg_x_edge *e = &x->out->edges[i];
 		if (e->src == src && e->dst == dst && !strcmp(e->type, type) &&
 		    ((role == NULL && e->role == NULL) || (role && e->role && !strcmp(role, e->role))))
@@ -1484,7 +1528,7 @@ static int event_for(const evctx *x, size_t si, size_t w, int verb_events)
 	size_t back_sent = 0;
 
 	clause_of(x, si, w, &cs, &ce);
-	for (i = 0; i < x->nm; i++) {
+	for (i = x->mfirst[si >= 2 ? si - 2 : 0]; i < x->mfirst[si + 1]; i++) {
 		const ev_mention *m = &x->m[i];
 		if (m->cluster < 0 || (m->named == 2 && !verb_events))
 			continue;
@@ -1530,10 +1574,10 @@ static int add_participants(evctx *x, size_t si)
 		}
 		if (role == NULL)
 			continue;
-		for (i = 0; i < x->nm; i++) /* a role word inside an event name is not one */
-			if (x->m[i].sent == si && p >= x->m[i].ns && p < x->m[i].he)
+		for (i = x->mfirst[si]; i < x->mfirst[si + 1]; i++) /* inside a name: no role */
+			if (p >= x->m[i].ns && p < x->m[i].he)
 				break;
-		if (i < x->nm) {
+		if (i < x->mfirst[si + 1]) {
 			p += vl - 1;
 			continue;
 		}
@@ -1545,9 +1589,9 @@ static int add_participants(evctx *x, size_t si)
 			p += vl - 1;
 			continue;
 		}
-		for (i = 0; i < x->nents; i++) { /* the last person before the verb */
+		EACH_ENT(x, si, i) { /* the last person before the verb */
 			const ent_ref *e = &x->ents[i];
-			if (e->sent == si && e->type == 0 && e->ws >= cs && e->we <= p &&
+			if (e->type == 0 && e->ws >= cs && e->we <= p &&
 			    (subj == NONE || e->ws > x->ents[subj].ws))
 				subj = i;
 		}
@@ -1555,10 +1599,10 @@ static int add_participants(evctx *x, size_t si)
 			if (add_edge(x, "participant", x->ents[subj].ent, x->c[ev].ent, si, role))
 				return TEKG_ENOMEM;
 		} else if (!interview) { /* organisations speaking or attending as such */
-			for (k = 0; k < x->nents; k++) {
+			EACH_ENT(x, si, k) {
 				const ent_ref *e = &x->ents[k];
 				uint32_t nx = x->cp[e->we];
-				if (e->sent != si || e->type != 1 || e->ws < cs || e->we > p)
+				if (e->type != 1 || e->ws < cs || e->we > p)
 					continue;
 				/* ORG、ORG等…, ORG代表, ORG出席: the organisation itself, not
 				 * a post in it (外交部国际经济司司长) */
@@ -1570,9 +1614,9 @@ static int add_participants(evctx *x, size_t si)
 			}
 		}
 		if (!strcmp(role, "会见") || !strcmp(role, "会谈")) { /* the other side too */
-			for (k = 0; k < x->nents; k++) {
+			EACH_ENT(x, si, k) {
 				const ent_ref *e = &x->ents[k];
-				if (e->sent == si && e->type <= 1 && e->ws >= p + vl && e->we <= ce &&
+				if (e->type <= 1 && e->ws >= p + vl && e->we <= ce &&
 				    add_edge(x, "participant", e->ent, x->c[ev].ent, si, role))
 					return TEKG_ENOMEM;
 			}
@@ -1600,7 +1644,7 @@ static int add_parties(evctx *x)
 				return TEKG_ENOMEM;
 			continue;
 		}
-		for (k = 0; k < x->nents; k++) {
+		EACH_ENT(x, m->sent, k) {
 			const ent_ref *e = &x->ents[k];
 			if (is_party(x, e, m->sent, m->ns, m->hs) &&
 			    add_edge(x, "participant", e->ent, x->c[m->cluster].ent, m->sent, "签约"))
@@ -1632,8 +1676,8 @@ static int add_organizers(evctx *x, size_t si)
 				break;
 			}
 		/* the event: named right after the verb (举办的“…研讨会”), else the clause's */
-		for (i = 0; i < x->nm; i++)
-			if (x->m[i].sent == si && x->m[i].cluster >= 0 && x->m[i].ns >= p + vl &&
+		for (i = x->mfirst[si]; i < x->mfirst[si + 1]; i++)
+			if (x->m[i].cluster >= 0 && x->m[i].ns >= p + vl &&
 			    x->m[i].ns <= p + vl + 3) {
 				ev = x->m[i].outer >= 0 && x->m[x->m[i].outer].cluster >= 0
 				             ? x->m[x->m[i].outer].cluster
@@ -1648,9 +1692,9 @@ static int add_organizers(evctx *x, size_t si)
 			p += vl - 1;
 			continue;
 		}
-		for (k = 0; k < x->nents; k++) {
+		EACH_ENT(x, si, k) {
 			const ent_ref *e = &x->ents[k];
-			if (e->sent != si || e->type != 1 || e->we > p || ent_nested(x, e))
+			if (e->type != 1 || e->we > p || ent_nested(x, e))
 				continue;
 			if (from != NONE ? e->ws < from : (e->we + 1 < p || e->ws < cs))
 				continue;
@@ -1767,6 +1811,15 @@ static int run(evctx *x)
 		if (lead < x->ntx)
 			x->last_lead = lead;
 	}
+	x->mfirst = tekg_calloc(a->n_sents + 2, sizeof *x->mfirst);
+	if (x->mfirst == NULL)
+		return TEKG_ENOMEM;
+	for (i = 0, si = 0; si <= a->n_sents; si++) {
+		while (i < x->nm && x->m[i].sent < si)
+			i++;
+		x->mfirst[si] = i;
+	}
+	x->mfirst[a->n_sents + 1] = x->nm;
 	if ((rc = cluster_mentions(x)))
 		return rc;
 	choose(x);
@@ -1792,6 +1845,7 @@ int extract_events(const xart *xa, const tekg_tag_result *tags, tekg_extraction 
 	x.tags = tags;
 	x.out = out;
 	x.err = err;
+	x.first_edge = out->n_edges;
 	if (xa->doc_date && strlen(xa->doc_date) >= 4)
 		memcpy(x.doc_year, xa->doc_date, 4);
 	if (tags == NULL || xa->a->n_sents == 0)
@@ -1808,7 +1862,8 @@ int extract_events(const xart *xa, const tekg_tag_result *tags, tekg_extraction 
 	tekg_free(x.tx);
 	tekg_free(x.ents);
 	tekg_free(x.tokat);
-	tekg_free(x.cur_cluster_of_sent);
+	tekg_free(x.efirst);
+	tekg_free(x.mfirst);
 	if (rc)
 		return tekg_error_set(err, rc, "out of memory");
 	return 0;
