@@ -117,6 +117,7 @@ static size_t words_intern(words *t, const char *w)
 
 typedef struct krow {
 	size_t w;          /* word index */
+	const char *word;  /* w's text, set once every word is read */
 	double tf, idf, b; /* b: blended weight */
 } krow;
 
@@ -197,17 +198,13 @@ static int on_keyword(const tekg_keyword_row *r, void *ud)
 	return 0;
 }
 
-/* qsort has no user pointer: the comparators read these, set by
- * tekg_topics_rebuild (which is therefore not reentrant across threads). */
-static const char *const *sort_words;
-
 static int cmp_rows(const void *a, const void *b)
 {
 	const krow *x = a, *y = b;
 
 	if (x->b != y->b)
 		return x->b > y->b ? -1 : 1;
-	return strcmp(sort_words[x->w], sort_words[y->w]);
+	return strcmp(x->word, y->word);
 }
 
 typedef struct pair {
@@ -227,18 +224,23 @@ typedef struct topic {
 	size_t *members;   /* word indices, best first */
 	size_t n;
 	double mass;       /* summed relevance of documents */
+	const char *first; /* the best keyword (for ordering) */
 	int64_t id;
 } topic;
 
-static double *member_score;
+typedef struct member {
+	size_t w;
+	double score;
+	const char *word;
+} member;
 
 static int cmp_members(const void *a, const void *b)
 {
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	const member *x = a, *y = b;
 
-	if (member_score[x] != member_score[y])
-		return member_score[x] > member_score[y] ? -1 : 1;
-	return strcmp(sort_words[x], sort_words[y]);
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return strcmp(x->word, y->word);
 }
 
 static int cmp_topics(const void *a, const void *b)
@@ -247,7 +249,7 @@ static int cmp_topics(const void *a, const void *b)
 
 	if (x->mass != y->mass)
 		return x->mass > y->mass ? -1 : 1;
-	return strcmp(sort_words[x->members[0]], sort_words[y->members[0]]);
+	return strcmp(x->first, y->first);
 }
 
 static int on_doc_event(int64_t doc_id, int64_t event, void *ud)
@@ -449,7 +451,8 @@ int tekg_topics_rebuild(tekg_store *s, const tekg_topic_opts *opts, tekg_error *
 	if ((rc = tekg_store_topics_clear(s, err)) ||
 	    (rc = tekg_store_each_keyword(s, o.include_duplicates, on_keyword, &st, err)))
 		goto cleanup;
-	sort_words = (const char *const *)st.w.w;
+	for (i = 0; i < st.nrows; i++)
+		st.rows[i].word = st.w.w[st.rows[i].w];
 
 	/* 2. blended IDF and weights */
 	df = tekg_calloc(st.w.n + 1, sizeof *df);
@@ -639,9 +642,20 @@ int tekg_topics_rebuild(tekg_store *s, const tekg_topic_opts *opts, tekg_error *
 		if (t != (size_t)-1)
 			topics[t].members[topics[t].n++] = node_word[i];
 	}
-	member_score = score;
-	for (i = 0; i < ntopics; i++)
-		qsort(topics[i].members, topics[i].n, sizeof(size_t), cmp_members);
+	for (i = 0; i < ntopics; i++) {
+		member *m = tekg_malloc((topics[i].n + 1) * sizeof *m);
+		NOMEM_IF(m == NULL);
+		for (k = 0; k < topics[i].n; k++) {
+			m[k].w = topics[i].members[k];
+			m[k].score = score[m[k].w];
+			m[k].word = st.w.w[m[k].w];
+		}
+		qsort(m, topics[i].n, sizeof *m, cmp_members);
+		for (k = 0; k < topics[i].n; k++)
+			topics[i].members[k] = m[k].w;
+		topics[i].first = st.w.w[topics[i].members[0]];
+		tekg_free(m);
+	}
 	qsort(topics, ntopics, sizeof *topics, cmp_topics);
 	for (i = 0; i < ntopics; i++)
 		cl_topic[topics[i].cluster] = i;

@@ -196,8 +196,16 @@ int cli_topics_sql(tekg_store *s, const char *sub, const char *name, char **sql)
 	int rc;
 
 	*sql = NULL;
-	if (strcmp(sub, "topic") != 0)
+	if (strcmp(sub, "topic") != 0) {
+		char *note = NULL;
+		tekg_error err = {0};
+		/* say so when jieba's IDF was missing (docs/topics.md) */
+		if (tekg_store_topics_note_get(s, "idf", &note, &err) == 0 && note &&
+		    strncmp(note, "corpus only", 11) == 0)
+			cli_err(NULL, "note: topics use corpus IDF only: %s", note);
+		tekg_free(note);
 		return (*sql = tekg_strdup(topics_sql)) ? 0 : TEKG_ENOMEM;
+	}
 	if ((rc = resolve(s, name ? name : "", &id)))
 		return rc;
 	n = sizeof topic_fmt + 3 * 24;

@@ -96,6 +96,9 @@ TEKG_IDF_FILE=$tmp/missing.idf "$TEKG" ingest -q -d "$tmp/c.db" $DATA/port1.txt 
 note=$("$TEKG" query -d "$tmp/c.db" sql "SELECT value FROM meta WHERE key = 'topics.idf'" --csv | tail -n 1 | tr -d '\r')
 nidf=$("$TEKG" query -d "$tmp/c.db" sql "SELECT count(*) FROM keyword WHERE idf IS NOT NULL" --csv | tail -n 1 | tr -d '\r')
 ntop=$("$TEKG" query -d "$tmp/c.db" sql "SELECT count(*) FROM entity WHERE type = 'topic'" --csv | tail -n 1 | tr -d '\r')
+"$TEKG" query -d "$tmp/c.db" topics >/dev/null 2>"$tmp/err"
+grep -q "note: topics use corpus IDF only" "$tmp/err" && ok "query topics notes the missing IDF" ||
+	fail "query topics: no note on the missing IDF"
 case $note in
 "corpus only"*) [ "$nidf" = 0 ] && [ "$ntop" -ge 1 ] && ok "missing IDF file: $note; $ntop topics" ||
 	fail "missing IDF file: idf rows $nidf, topics $ntop" ;;
