@@ -40,7 +40,7 @@ else
 	timeout "$LIMIT" "$work/network_bench" run "$work/net.db" "$work/net.graphml"
 	rc=$?
 fi
-[ "$rc" -eq 124 ] && echo "bench_network: stopped after $LIMIT s (BENCH_NET_TIMEOUT); the build step is the store's read queries: see bench/network_store_read.patch"
+[ "$rc" -eq 124 ] && echo "bench_network: stopped after $LIMIT s (BENCH_NET_TIMEOUT)"
 [ "$rc" -eq 0 ] || echo "bench_network: run exited $rc"
 echo "network: GraphML $(( $(stat -c %s "$work/net.graphml" 2>/dev/null || echo 0) / 1048576 )) MB"
 exit 0

@@ -75,14 +75,17 @@ int tekg_store_each_entity(tekg_store *s, int include_duplicates,
 		"   (SELECT entity_id, alias FROM alias ORDER BY entity_id, alias)"
 		"   GROUP BY entity_id),"
 		" tt AS (SELECT src, title, count(*) AS c, min(id) AS f FROM edge"
-		"   WHERE type = 'affiliated_with' AND title IS NOT NULL GROUP BY src, title)"
-		" SELECT e.id, e.key, e.type, e.label, e.kind,"
-		" coalesce((SELECT title FROM tt WHERE tt.src = e.id ORDER BY c DESC, f LIMIT 1),"
-		"   e.title),"
+		"   WHERE type = 'affiliated_with' AND title IS NOT NULL GROUP BY src, title),"
+		/* the most frequent title per person, computed once (a correlated
+		 * subquery on tt re-ran its GROUP BY for every entity) */
+		" tb AS (SELECT src, title FROM (SELECT src, title, row_number() OVER"
+		"   (PARTITION BY src ORDER BY c DESC, f) AS rn FROM tt) WHERE rn = 1)"
+		" SELECT e.id, e.key, e.type, e.label, e.kind, coalesce(tb.title, e.title),"
 		" e.start, e.\"end\", e.value, e.keywords, al.a, coalesce(mc.n, 0),"
 		" coalesce(st.docs, 0), st.first, st.last"
 		" FROM entity e LEFT JOIN st ON st.entity_id = e.id"
 		" LEFT JOIN mc ON mc.entity_id = e.id LEFT JOIN al ON al.entity_id = e.id"
+		" LEFT JOIN tb ON tb.src = e.id"
 		" ORDER BY e.id";
 	sqlite3_stmt *st = NULL;
 	tekg_entity_row r;
@@ -131,11 +134,14 @@ static const char *const edge_sql[] = {
 	"   e.dst, e.role, sum(e.weight) AS w, count(DISTINCT e.doc_id) AS docs,"
 	"   min(e.id) AS first, min(l.date) AS fs, max(l.date) AS ls"
 	"   FROM edge e JOIN live l ON l.id = e.doc_id"
-	"   GROUP BY e.type, e.src_doc, e.src, e.dst, e.role)"
-	" SELECT g.type, g.is_doc, g.src, g.dst, g.role,"
-	" (SELECT t.title FROM edge t WHERE t.type = g.type AND t.dst = g.dst"
-	"   AND t.src IS g.src AND t.title IS NOT NULL AND NOT g.is_doc"
-	"   GROUP BY t.title ORDER BY count(*) DESC, min(t.id) LIMIT 1),"
+	"   GROUP BY e.type, e.src_doc, e.src, e.dst, e.role),"
+	/* the most frequent title per relation, computed once (a correlated
+	 * subquery scanned every edge of the target for each group) */
+	" tt AS (SELECT type, src, dst, title, count(*) AS c, min(id) AS f FROM edge"
+	"   WHERE title IS NOT NULL AND src IS NOT NULL GROUP BY type, src, dst, title),"
+	" tb AS (SELECT type, src, dst, title FROM (SELECT type, src, dst, title, row_number()"
+	"   OVER (PARTITION BY type, src, dst ORDER BY c DESC, f) AS rn FROM tt) WHERE rn = 1)"
+	" SELECT g.type, g.is_doc, g.src, g.dst, g.role, tb.title,"
 	" g.w, g.docs, g.fs, g.ls,"
 	/* no evidence sentence (a byline, a caption): the endpoint's mention */
 	" CASE WHEN s.id IS NOT NULL THEN substr(d.orig, s.start + 1, s.\"end\" - s.start)"
@@ -145,6 +151,7 @@ static const char *const edge_sql[] = {
 	" LEFT JOIN sentence s ON s.id = f.sentence_id"
 	" LEFT JOIN mention fm ON s.id IS NULL AND fm.id = (SELECT min(x.id) FROM mention x"
 	"   WHERE x.doc_id = f.doc_id AND x.entity_id IN (f.src, f.dst))"
+	" LEFT JOIN tb ON NOT g.is_doc AND tb.type = g.type AND tb.src = g.src AND tb.dst = g.dst"
 	" ORDER BY g.first",
 	/* document -> entity, one edge per pair, weight = mentions in the
 	 * document; evidence is the first mention's sentence, or the mention
