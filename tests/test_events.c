@@ -388,6 +388,34 @@ static void test_planned_partial_date(void **state)
 	tekg_extraction_clear(&x);
 }
 
+/* Visits (A对B进行国事访问, A访问B) and an anniversary celebration; an
+ * interview (接受记者访问) is no visit. */
+static void test_visit_and_anniversary(void **state)
+{
+	tekg_extraction x;
+	size_t v, c;
+
+	(void)state;
+	NEED_MODEL();
+	extract("应国家主席习近平邀请，巴西总统卢西亚诺将于5月6日至8日对中国进行国事访问。"
+	        "庆祝南方大学建校80周年大会10日在广州隆重举行。"
+	        "校长王志刚接受记者访问时说，大会很成功。\n",
+	        "2027-05-01", &x);
+	v = event(&x, "访问");
+	assert_string_equal(x.entities[v].label, "卢西亚诺访问中国");
+	assert_string_equal(x.entities[v].kind, "visit");
+	expect_dates(&x, v, "2027-05-06", "2027-05-08");
+	assert_true(has_edge_to(&x, "held_in", v, "中国"));
+	assert_true(has_edge_from(&x, "participant", "卢西亚诺", v, "访问"));
+	c = event(&x, "周年大会");
+	assert_string_equal(x.entities[c].label, "庆祝南方大学建校80周年大会");
+	assert_string_equal(x.entities[c].kind, "ceremony");
+	expect_dates(&x, c, "2027-05-10", "2027-05-10");
+	assert_true(has_edge_to(&x, "held_in", c, "广州"));
+	assert_int_equal(n_events(&x), 2);
+	tekg_extraction_clear(&x);
+}
+
 /* Every allocation failure returns TEKG_ENOMEM and leaks nothing (run
  * under ASan to see leaks); then the full run succeeds. */
 static void test_out_of_memory(void **state)
@@ -432,6 +460,7 @@ int main(void)
 		cmocka_unit_test(test_signing),
 		cmocka_unit_test(test_meeting_verb),
 		cmocka_unit_test(test_planned_partial_date),
+		cmocka_unit_test(test_visit_and_anniversary),
 		cmocka_unit_test(test_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

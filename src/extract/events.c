@@ -122,6 +122,7 @@ static const struct { const char *verb, *role; } role_verbs[] = {
 static const char *const name_verbs[] = {
 	"发展", "创新", "创业", "合作", "交流", "开放", "改革", "建设", "保护", "治理",
 	"服务", "设计", "制造", "研究", "管理", "教育", "传承", "融合", "转型", "投资",
+	"庆祝", "纪念", "成立", "建校", "建院", "诞辰", "建党", "建国", "建交",
 };
 
 static const char *const organize_verbs[] = {
@@ -715,6 +716,11 @@ static void name_extent(evctx *x, size_t si, ev_mention *m, const ev_head *h)
 		if (t == NULL)
 			break;
 		ts = s->wstart + t->start;
+		if (find_in(x, ts, ns, "周年") >= 0 &&
+		    (!strcmp(t->type, "TIME") || !strcmp(t->type, "m"))) {
+			ns = ts; /* 成立100周年大会: an anniversary, not a date */
+			continue;
+		}
 		if (!strcmp(t->type, "TIME") || (!strcmp(t->type, "m") && ns - ts == 4 &&
 		                                  (x->cp[ts] == '1' || x->cp[ts] == '2'))) {
 			if (is_bare_year(x, ts, ns) || (ns - ts == 4 && x->cp[ts + 1] >= '0' &&
@@ -863,6 +869,10 @@ static int find_mentions(evctx *x, size_t si)
 					m->dropped = 1;
 		}
 		m->cs = core_start(x, si, m, m->dash > m->ns ? m->dash : m->ns);
+		if (m->kind == K_MEETING && (find_in(x, m->ns, m->hs, "周年") >= 0 ||
+		                             utf8_at(x, m->ns, m->hs, "庆祝") ||
+		                             utf8_at(x, m->ns, m->hs, "纪念")))
+			m->kind = K_CEREMONY; /* 庆祝…成立100周年大会 */
 		p = he;
 	}
 	return 0;
@@ -926,7 +936,8 @@ static void mention_date(evctx *x, size_t si, ev_mention *m)
 	if (m->framed) {
 		for (i = 0; i < x->ntx; i++) {
 			const tekg_timex *t = &x->tx[i];
-			size_t from = m->ye > m->ys && m->ys < m->ns ? m->ys : m->ns;
+			size_t from = m->named == 2 ? m->hs : m->ye > m->ys && m->ys < m->ns ? m->ys
+			                                                                     : m->ns;
 			if (t->start < cs || t->end > ce || (t->start >= from && t->end <= m->he))
 				continue;
 			if (t->end <= m->ns)
@@ -1032,7 +1043,8 @@ static int mention_place(evctx *x, size_t si, ev_mention *m)
 					if (utf8_at(x, v, ce, happen_words[i]))
 						break;
 				if (i < COUNT(happen_words) || t == NULL ||
-				    !(tok_is(t, name_types) || tok_is(t, place_types)))
+				    !(tok_is(t, name_types) || tok_is(t, place_types) ||
+				      !strcmp(t->type, "d") || !strcmp(t->type, "ad")))
 					break;
 			}
 			if (i == COUNT(happen_words))
@@ -1113,6 +1125,33 @@ static char *signing_label(const evctx *x, size_t si, size_t cs, size_t p, size_
 	return s;
 }
 
+/* A visit at 访问 (p) in clause [cs, ce): "A访问B" or "A对B进行(国事)访问",
+ * A a person, B a place or organisation; not 接受…访问 (an interview).
+ * 0 with the ent_ref indices in *sa, *sb, else -1. */
+static int find_visit(const evctx *x, size_t si, size_t cs, size_t ce, size_t p, size_t *sa,
+                      size_t *sb)
+{
+	size_t i, dui = NONE, from;
+
+	*sa = *sb = NONE;
+	if (find_in(x, cs, p, "接受") >= 0 || find_in(x, cs, p, "采访") >= 0)
+		return -1;
+	for (i = cs; i + 1 < p; i++)
+		if (x->cp[i] == 0x5BF9 /* 对 */ && find_in(x, i, p, "进行") >= 0)
+			dui = i;
+	from = dui != NONE ? dui + 1 : p + 2;
+	EACH_ENT(x, si, i) {
+		const ent_ref *e = &x->ents[i];
+		if (e->type == 0 && e->ws >= cs && e->we <= (dui != NONE ? dui : p) &&
+		    (*sa == NONE || e->ws > x->ents[*sa].ws))
+			*sa = i;
+		if (e->type >= 1 && e->ws >= from && e->ws <= from + 1 && e->we <= ce &&
+		    *sb == NONE && !ent_nested(x, e))
+			*sb = i;
+	}
+	return *sa != NONE && *sb != NONE ? 0 : -1;
+}
+
 /* A mention for "A与B签订…协议" / "A会见B" in sentence si, or nothing. */
 static int find_verb_events(evctx *x, size_t si)
 {
@@ -1128,10 +1167,19 @@ static int find_verb_events(evctx *x, size_t si)
 				sign = (int)i;
 		if (sign < 0 && (utf8_at(x, p, s->wend, "会见") || utf8_at(x, p, s->wend, "会晤")))
 			meet = 1;
+		if (sign < 0 && !meet && utf8_at(x, p, s->wend, "访问"))
+			meet = 2;
 		if (sign < 0 && !meet)
 			continue;
 		ve = p + 2;
 		clause_of(x, si, p, &cs, &ce);
+		if (meet == 2) {
+			if (find_visit(x, si, cs, ce, p, &sa, &sb))
+				continue;
+			subj = x->ents[sa].ws;
+			oe = ve;
+			goto make;
+		}
 		EACH_ENT(x, si, i) {
 			const ent_ref *e = &x->ents[i];
 			if (!is_party(x, e, si, cs, p))
@@ -1164,19 +1212,25 @@ static int find_verb_events(evctx *x, size_t si)
 		}
 		if (oe == 0)
 			continue;
+make:
 		if ((m = new_mention(x)) == NULL)
 			return TEKG_ENOMEM;
 		m->sent = si;
 		m->ns = m->dash = m->cs = subj;
 		m->hs = p;
 		m->he = m->te = oe;
-		m->kind = sign >= 0 ? K_SIGNING : K_MEETING;
+		m->kind = sign >= 0 ? K_SIGNING : meet == 2 ? K_VISIT : K_MEETING;
 		m->named = 2; /* verb-framed: matched on the whole label only */
 		m->side_a = sa == NONE ? NONE : x->ents[sa].ent;
 		m->side_b = sb == NONE ? NONE : x->ents[sb].ent;
 		m->framed = 1;
 		if (sign >= 0 && (m->label = signing_label(x, si, cs, p, oe)) == NULL)
 			return TEKG_ENOMEM;
+		if (meet == 2 && x->ents[sb].type == 2) { /* a visit is held where it goes */
+			m->place = x->ents[sb].ent;
+			m->place_rank = 3;
+			m->place_sent = si;
+		}
 		p = oe - 1;
 	}
 	return 0;
@@ -1636,6 +1690,12 @@ static int add_parties(evctx *x)
 		const ev_mention *m = &x->m[i];
 		if (m->named != 2 || m->cluster < 0)
 			continue;
+		if (m->kind == K_VISIT) { /* the visitor */
+			if (m->side_a != NONE &&
+			    add_edge(x, "participant", m->side_a, x->c[m->cluster].ent, m->sent, "访问"))
+				return TEKG_ENOMEM;
+			continue;
+		}
 		if (m->kind != K_SIGNING) { /* 会见: its two sides */
 			if ((m->side_a != NONE &&
 			     add_edge(x, "participant", m->side_a, x->c[m->cluster].ent, m->sent, "会见")) ||
@@ -1743,7 +1803,7 @@ static int finish_mention(evctx *x, ev_mention *m)
 		const char *lb = x->out->entities[m->side_b].label;
 		size_t n = strlen(la) + strlen(lb) + 8;
 		if ((m->label = tekg_malloc(n)) != NULL)
-			snprintf(m->label, n, "%s会见%s", la, lb);
+			snprintf(m->label, n, "%s%s%s", la, m->kind == K_VISIT ? "访问" : "会见", lb);
 	} else if (m->named == 2)
 		m->label = xart_work_text(x->xa, m->ns, m->he);
 	else
