@@ -360,6 +360,19 @@ static void test_not_names(void **state)
 	done(&f);
 }
 
+static void test_title_then_verb(void **state)
+{
+	fixture f;
+	(void)state;
+	/* a verb starting with a surname character after a title is no name;
+	 * a place name at the start of a common word is no place */
+	run(&f, "党委/n 书记/n 强调/v ，/w 大厅/n 要/v 用/v 大理石/n 装修/v ，/w 主任/n 高度/d 评价/v 。/w",
+	    NULL);
+	assert_int_equal(count_type(&f, "person"), 0);
+	assert_int_equal(count_type(&f, "place"), 0);
+	done(&f);
+}
+
 static void test_latin_person(void **state)
 {
 	fixture f;
@@ -459,6 +472,7 @@ int main(void)
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_resolution),
 		cmocka_unit_test(test_not_names),
+		cmocka_unit_test(test_title_then_verb),
 		cmocka_unit_test(test_latin_person),
 		cmocka_unit_test(test_credit),
 		cmocka_unit_test(test_curation),

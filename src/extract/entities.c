@@ -372,6 +372,9 @@ static int scan_lexicon(ctx *c)
 		if (j < c->nu && c->u[j].ws < i + L) {
 			if (c->u[j].ent || j > k)
 				continue; /* it would cut another name, or words (联合|国家级) */
+			if (c->u[j].we - (i + L) < 2 ||
+			    !(!strcmp(c->u[j].tag, "nz") || !strcmp(c->u[j].tag, "n")))
+				continue; /* 港澳|药械通 yes; 大理|石, 大同|小异 no */
 			if ((rc = unit_split(c, j, i + L)))
 				return rc;
 			u = &c->u[k];
@@ -698,6 +701,15 @@ static int after_name_ok(const ctx *c, size_t k)
 	       n->tag[0] == 'd' || ueq(c, n, "说");
 }
 
+/* Tags a missed name does not get: verbs, adverbs, function words
+ * (书记|强调, 主任|高度|评价). */
+static int not_name_tag(const char *tag)
+{
+	return tag[0] == 'v' || tag[0] == 'd' || tag[0] == 'p' || tag[0] == 'c' || tag[0] == 'u' ||
+	       tag[0] == 'r' || tag[0] == 'm' || tag[0] == 'q' || tag[0] == 'f' || tag[0] == 'w' ||
+	       !strcmp(tag, "ad") || !strcmp(tag, "TIME");
+}
+
 /* Rule 7: a name right after a title. */
 static int after_title(ctx *c)
 {
@@ -724,11 +736,13 @@ static int after_title(ctx *c)
 		}
 		if (u->ent == U_PER)
 			continue;
-		if ((n == 2 || n == 3) && surname_at(c, u->ws) && after_name_ok(c, k + 2)) {
+		if ((n == 2 || n == 3) && surname_at(c, u->ws) && after_name_ok(c, k + 2) &&
+		    !not_name_tag(u->tag)) {
 			u->ent = U_PER;
 			u->sure = 1;
 		} else if (n == 1 && surname_at(c, u->ws) == 1 && k + 2 < c->nu &&
 		           all_han(c, c->u[k + 2].ws, c->u[k + 2].we) && ulen(&c->u[k + 2]) <= 2 &&
+		           !not_name_tag(c->u[k + 2].tag) &&
 		           !c->u[k + 2].ent && !c->u[k + 2].title && after_name_ok(c, k + 3)) {
 			unit_merge(c, k + 1, k + 2, U_PER, "PER");
 			c->u[k + 1].sure = 1;
