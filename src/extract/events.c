@@ -122,7 +122,7 @@ static const struct { const char *verb, *role; } role_verbs[] = {
 static const char *const name_verbs[] = {
 	"发展", "创新", "创业", "合作", "交流", "开放", "改革", "建设", "保护", "治理",
 	"服务", "设计", "制造", "研究", "管理", "教育", "传承", "融合", "转型", "投资",
-	"庆祝", "纪念", "成立", "建校", "建院", "诞辰", "建党", "建国", "建交",
+	"庆祝", "纪念", "成立", "建立", "建校", "建院", "诞辰", "建党", "建国", "建交",
 };
 
 static const char *const organize_verbs[] = {
