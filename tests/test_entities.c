@@ -377,8 +377,11 @@ static void test_latin_person(void **state)
 {
 	fixture f;
 	(void)state;
-	run(&f, "官员/n M/v aria_Santos/nr 表示/v 。/w", NULL);
+	run(&f, "官员/n M/v aria_Santos/nr 表示/v 。/w 专家/n 让•杜邦/PER 和/c 让·杜邦/PER 见面/v 。/w", NULL);
 	assert_true(ent(&f, "person:Maria Santos") >= 0);
+	assert_true(ent(&f, "person:让·杜邦") >= 0); /* one key for every middle dot */
+	assert_true(has_alias(&f, "person:让·杜邦", "让•杜邦"));
+	assert_int_equal(count_type(&f, "person"), 2);
 	done(&f);
 }
 

@@ -1005,6 +1005,26 @@ static int canon_name(const ctx *c, const unit *u, char **out)
 			return (*out = xart_work_text(c->xa, u->ws, u->we - 1)) ? 0 : TEKG_ENOMEM;
 		}
 	}
+	if (u->ent == U_PER) {
+		/* one middle dot for every dot variant (• ‧ ・ ･ ...): one key */
+		size_t i, o = 0;
+		char *t = tekg_malloc(wlen(c, u->ws, u->we) + 4 * ulen(u) + 1);
+		if (t == NULL)
+			return TEKG_ENOMEM;
+		for (i = u->ws; i < u->we; i++) {
+			uint32_t cp = wcp(c, i);
+			size_t l = wlen(c, i, i + 1);
+			if (is_dot(cp)) {
+				o += tekg_utf8_encode(0xB7, t + o);
+				continue;
+			}
+			memcpy(t + o, wptr(c, i), l);
+			o += l;
+		}
+		t[o] = '\0';
+		*out = t;
+		return 0;
+	}
 	return (*out = xart_work_text(c->xa, u->ws, u->we)) ? 0 : TEKG_ENOMEM;
 }
 
