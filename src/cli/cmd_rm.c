@@ -3,6 +3,7 @@
  */
 #include "cli/cli.h"
 #include "cli/common.h"
+#include "tekg/topics.h"
 
 #include <getopt.h>
 
@@ -58,6 +59,11 @@ int cmd_rm(int argc, char **argv)
 			status = EXIT_INTERNAL;
 			break;
 		}
+	}
+	/* topics are clusters over all stored documents: rebuild them */
+	if (status != EXIT_INTERNAL && tekg_topics_rebuild(s, NULL, &err) != 0) {
+		cli_err(NULL, "%s", err.msg);
+		status = EXIT_INTERNAL;
 	}
 	tekg_store_close(s);
 	return status;
