@@ -416,6 +416,25 @@ static void test_visit_and_anniversary(void **state)
 	tekg_extraction_clear(&x);
 }
 
+/* A与B举行会谈: a meeting of both, labelled A与B会谈. */
+static void test_talks(void **state)
+{
+	tekg_extraction x;
+	size_t e;
+
+	(void)state;
+	NEED_MODEL();
+	extract("6月2日，国务院总理刘国华与德国总理施密特在北京举行会谈。\n", "2027-06-03", &x);
+	e = event(&x, "会谈");
+	assert_string_equal(x.entities[e].label, "刘国华与施密特会谈");
+	assert_string_equal(x.entities[e].kind, "meeting");
+	expect_dates(&x, e, "2027-06-02", "2027-06-02");
+	assert_true(has_edge_to(&x, "held_in", e, "北京"));
+	assert_true(has_edge_from(&x, "participant", "刘国华", e, "会谈"));
+	assert_true(has_edge_from(&x, "participant", "施密特", e, "会谈"));
+	tekg_extraction_clear(&x);
+}
+
 /* Every allocation failure returns TEKG_ENOMEM and leaks nothing (run
  * under ASan to see leaks); then the full run succeeds. */
 static void test_out_of_memory(void **state)
@@ -461,6 +480,7 @@ int main(void)
 		cmocka_unit_test(test_meeting_verb),
 		cmocka_unit_test(test_planned_partial_date),
 		cmocka_unit_test(test_visit_and_anniversary),
+		cmocka_unit_test(test_talks),
 		cmocka_unit_test(test_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -167,6 +167,7 @@ typedef struct ev_mention {
 	int cluster;            /* event cluster, -1 for a dropped mention */
 	int dropped;            /* inside a longer name found later (世界互联网大会亚太峰会) */
 	size_t side_a, side_b;  /* 会见: the two sides (entity indices), else NONE */
+	int talk;               /* A与B会面/会谈 (label A与B会谈) */
 	char *tail;             /* core text for matching and the key (work, no parens) */
 	char *label;            /* display label */
 	char *surface;          /* orig text of the name span */
@@ -1169,12 +1170,32 @@ static int find_verb_events(evctx *x, size_t si)
 			meet = 1;
 		if (sign < 0 && !meet && utf8_at(x, p, s->wend, "访问"))
 			meet = 2;
+		if (sign < 0 && !meet && (utf8_at(x, p, s->wend, "会面") || utf8_at(x, p, s->wend, "会谈")))
+			meet = 3; /* A与B会面, A同B举行会谈 */
 		if (sign < 0 && !meet)
 			continue;
 		ve = p + 2;
 		clause_of(x, si, p, &cs, &ce);
 		if (meet == 2) {
 			if (find_visit(x, si, cs, ce, p, &sa, &sb))
+				continue;
+			subj = x->ents[sa].ws;
+			oe = ve;
+			goto make;
+		}
+		if (meet == 3) { /* the first two persons of the clause, joined by 与/同/和 */
+			EACH_ENT(x, si, i) {
+				const ent_ref *e = &x->ents[i];
+				if (e->type != 0 || e->ws < cs || e->we > p)
+					continue;
+				if (sa == NONE)
+					sa = i;
+				else if (sb == NONE && e->ws > x->ents[sa].we && e->ws <= x->ents[sa].we + 10 &&
+				         (x->cp[x->ents[sa].we] == 0x4E0E || x->cp[x->ents[sa].we] == 0x540C ||
+				          x->cp[x->ents[sa].we] == 0x548C))
+					sb = i; /* A与(德国总理)B */
+			}
+			if (sa == NONE || sb == NONE)
 				continue;
 			subj = x->ents[sa].ws;
 			oe = ve;
@@ -1220,6 +1241,7 @@ make:
 		m->hs = p;
 		m->he = m->te = oe;
 		m->kind = sign >= 0 ? K_SIGNING : meet == 2 ? K_VISIT : K_MEETING;
+		m->talk = meet == 3;
 		m->named = 2; /* verb-framed: matched on the whole label only */
 		m->side_a = sa == NONE ? NONE : x->ents[sa].ent;
 		m->side_b = sb == NONE ? NONE : x->ents[sb].ent;
@@ -1696,11 +1718,12 @@ static int add_parties(evctx *x)
 				return TEKG_ENOMEM;
 			continue;
 		}
-		if (m->kind != K_SIGNING) { /* 会见: its two sides */
+		if (m->kind != K_SIGNING) { /* 会见 / 会谈: its two sides */
+			const char *role = m->talk ? "会谈" : "会见";
 			if ((m->side_a != NONE &&
-			     add_edge(x, "participant", m->side_a, x->c[m->cluster].ent, m->sent, "会见")) ||
+			     add_edge(x, "participant", m->side_a, x->c[m->cluster].ent, m->sent, role)) ||
 			    (m->side_b != NONE &&
-			     add_edge(x, "participant", m->side_b, x->c[m->cluster].ent, m->sent, "会见")))
+			     add_edge(x, "participant", m->side_b, x->c[m->cluster].ent, m->sent, role)))
 				return TEKG_ENOMEM;
 			continue;
 		}
@@ -1802,7 +1825,9 @@ static int finish_mention(evctx *x, ev_mention *m)
 		const char *la = x->out->entities[m->side_a].label;
 		const char *lb = x->out->entities[m->side_b].label;
 		size_t n = strlen(la) + strlen(lb) + 8;
-		if ((m->label = tekg_malloc(n)) != NULL)
+		if (m->talk && (m->label = tekg_malloc(n + 8)) != NULL)
+			snprintf(m->label, n + 8, "%s与%s会谈", la, lb);
+		else if (!m->talk && (m->label = tekg_malloc(n)) != NULL)
 			snprintf(m->label, n, "%s%s%s", la, m->kind == K_VISIT ? "访问" : "会见", lb);
 	} else if (m->named == 2)
 		m->label = xart_work_text(x->xa, m->ns, m->he);
