@@ -435,6 +435,27 @@ static void test_talks(void **state)
 	tekg_extraction_clear(&x);
 }
 
+/* "ORG召开会议": the organisation's meeting, convened by it; later 会议 and
+ * 主持会议 refer to it. */
+static void test_convened_meeting(void **state)
+{
+	tekg_extraction x;
+	size_t e;
+
+	(void)state;
+	NEED_MODEL();
+	extract("国务院4月2日召开会议，研究部署春季农业生产。国务院总理刘国华主持会议。"
+	        "会议指出，要稳定粮食播种面积。\n",
+	        "2027-04-03", &x);
+	e = event(&x, "会议");
+	assert_string_equal(x.entities[e].label, "国务院会议");
+	expect_dates(&x, e, "2027-04-02", "2027-04-02");
+	assert_true(has_edge_from(&x, "organizer", "国务院", e, NULL));
+	assert_true(has_edge_from(&x, "participant", "刘国华", e, "主持"));
+	assert_int_equal(n_events(&x), 1);
+	tekg_extraction_clear(&x);
+}
+
 /* Every allocation failure returns TEKG_ENOMEM and leaks nothing (run
  * under ASan to see leaks); then the full run succeeds. */
 static void test_out_of_memory(void **state)
@@ -481,6 +502,7 @@ int main(void)
 		cmocka_unit_test(test_planned_partial_date),
 		cmocka_unit_test(test_visit_and_anniversary),
 		cmocka_unit_test(test_talks),
+		cmocka_unit_test(test_convened_meeting),
 		cmocka_unit_test(test_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -168,6 +168,7 @@ typedef struct ev_mention {
 	int dropped;            /* inside a longer name found later (世界互联网大会亚太峰会) */
 	size_t side_a, side_b;  /* 会见: the two sides (entity indices), else NONE */
 	int talk;               /* A与B会面/会谈 (label A与B会谈) */
+	size_t org;             /* named 3: ORG召开会议, the convening organisation (entity) */
 	char *tail;             /* core text for matching and the key (work, no parens) */
 	char *label;            /* display label */
 	char *surface;          /* orig text of the name span */
@@ -519,7 +520,7 @@ static ev_mention *new_mention(evctx *x)
 	m->outer = m->inner = -1;
 	m->place = NONE;
 	m->cluster = -1;
-	m->side_a = m->side_b = NONE;
+	m->side_a = m->side_b = m->org = NONE;
 	return m;
 }
 
@@ -782,6 +783,32 @@ static int is_title_use(const evctx *x, size_t si, size_t w)
 	return 0;
 }
 
+/* "中共中央政治局3月28日召开会议": a bare head convened by an organisation
+ * named before 召开/举行 in its clause is that organisation's meeting
+ * (named 3, labelled ORG + head). */
+static void convened(evctx *x, size_t si, ev_mention *m)
+{
+	size_t q = m->ns, cs, ce, i, best = NONE;
+
+	if (q > x->a->sents[si].wstart && x->cp[q - 1] == 0x4E86 /* 了 */)
+		q--;
+	if (!utf8_before(x, q, x->a->sents[si].wstart, "召开") &&
+	    !utf8_before(x, q, x->a->sents[si].wstart, "举行"))
+		return;
+	q -= 2;
+	clause_of(x, si, q, &cs, &ce);
+	EACH_ENT(x, si, i) {
+		const ent_ref *e = &x->ents[i];
+		if (e->type == 1 && e->ws >= cs && e->we <= q && e->we + 12 >= q &&
+		    !ent_nested(x, e))
+			best = i;
+	}
+	if (best == NONE)
+		return;
+	m->named = 3;
+	m->org = x->ents[best].ent;
+}
+
 static int find_mentions(evctx *x, size_t si)
 {
 	const tekg_sentence *s = &x->a->sents[si];
@@ -869,6 +896,8 @@ static int find_mentions(evctx *x, size_t si)
 				if (utf8_at(x, i, s->wend, "主办") || utf8_at(x, i, s->wend, "承办"))
 					m->dropped = 1;
 		}
+		if (!m->named && !m->quoted && !(h->flags & H_ANAPHOR))
+			convened(x, si, m);
 		m->cs = core_start(x, si, m, m->dash > m->ns ? m->dash : m->ns);
 		if (m->kind == K_MEETING && (find_in(x, m->ns, m->hs, "周年") >= 0 ||
 		                             utf8_at(x, m->ns, m->hs, "庆祝") ||
@@ -1542,7 +1571,7 @@ static int emit_events(evctx *x)
 		if (m->cluster < 0)
 			continue;
 		idx = x->c[m->cluster].ent;
-		if ((m->named && (tekg_extraction_alias(x->out, idx, m->surface) ||
+		if ((m->named && ((m->named != 3 && tekg_extraction_alias(x->out, idx, m->surface)) ||
 		                  tekg_extraction_alias(x->out, idx, m->label))) ||
 		    tekg_extraction_mention(x->out, idx, m->sent, m->os, m->oe, m->surface,
 		                            m->label))
@@ -1710,6 +1739,9 @@ static int add_parties(evctx *x)
 
 	for (i = 0; i < x->nm; i++) {
 		const ev_mention *m = &x->m[i];
+		if (m->named == 3 && m->cluster >= 0 && m->org != NONE &&
+		    add_edge(x, "organizer", m->org, x->c[m->cluster].ent, m->sent, NULL))
+			return TEKG_ENOMEM;
 		if (m->named != 2 || m->cluster < 0)
 			continue;
 		if (m->kind == K_VISIT) { /* the visitor */
@@ -1821,6 +1853,13 @@ static int finish_mention(evctx *x, ev_mention *m)
 		ls = m->ye;
 	if (m->label) {
 		; /* made with the mention (signings) */
+	} else if (m->named == 3) {
+		const char *ol = x->out->entities[m->org].label;
+		char *head = xart_work_text(x->xa, m->hs, m->te);
+		size_t n = strlen(ol) + (head ? strlen(head) : 0) + 1;
+		if (head && (m->label = tekg_malloc(n)) != NULL)
+			snprintf(m->label, n, "%s%s", ol, head);
+		tekg_free(head);
 	} else if (m->named == 2 && m->side_a != NONE && m->side_b != NONE) {
 		const char *la = x->out->entities[m->side_a].label;
 		const char *lb = x->out->entities[m->side_b].label;
@@ -1833,7 +1872,7 @@ static int finish_mention(evctx *x, ev_mention *m)
 		m->label = xart_work_text(x->xa, m->ns, m->he);
 	else
 		m->label = plain_text(x, ls, m->he);
-	m->tail = m->named == 2 ? tekg_strdup(m->label ? m->label : "")
+	m->tail = m->named >= 2 ? tekg_strdup(m->label ? m->label : "")
 	                        : plain_text(x, m->cs, m->te);
 	xart_orig_span(x->xa, m->ns, m->he, &m->os, &m->oe);
 	m->surface = xart_orig_text(x->xa, m->os, m->oe);
