@@ -474,6 +474,13 @@ static int validate(ctx *c)
 			u->ent = U_NONE;
 			continue;
 		}
+		if ((u->ent == U_LOC && !lex_has(c, u->ws, u->we, XL_PLACE) &&
+		     lex_has(c, u->ws, u->we, XL_PLACE_SUFFIX)) ||
+		    (u->ent == U_ORG && !lex_has(c, u->ws, u->we, XL_ORG) &&
+		     lex_has(c, u->ws, u->we, XL_ORG_SUFFIX))) {
+			u->ent = U_NONE; /* a bare 码头, 委员会: a common noun */
+			continue;
+		}
 		if (u->ent == U_ORG && !lex_has(c, u->ws, u->we, XL_ORG)) {
 			/* 协会创会 -> 协会, 文汇报讯 -> 文汇报 */
 			size_t last = u->ws;
