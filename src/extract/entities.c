@@ -526,6 +526,15 @@ static int validate(ctx *c)
 				continue;
 			}
 			if (!lex_has(c, u->ws, u->we, XL_PLACE) && (pp = place_prefix(c, u->ws, u->we)) > u->ws &&
+			    lex_has(c, pp, u->we, XL_PLACE)) {
+				/* 深圳前海: two places */
+				if ((rc = unit_split(c, k, pp)))
+					return rc;
+				c->u[k + 1].ent = U_LOC;
+				strcpy(c->u[k + 1].tag, "gz");
+				continue;
+			}
+			if (!lex_has(c, u->ws, u->we, XL_PLACE) && (pp = place_prefix(c, u->ws, u->we)) > u->ws &&
 			    !lex_has(c, pp, u->we, XL_PLACE_SUFFIX) && !lex_has(c, pp, u->we, XL_PLACE)) {
 				/* 亚太多国政商界 -> 亚太 */
 				if ((rc = unit_split(c, k, pp)))
@@ -1509,6 +1518,20 @@ static int resolve(ctx *c)
 							return rc;
 					}
 				}
+				continue;
+			}
+			if (s->type == U_LOC) {
+				/* 德化 and 德化县, 亚太 and 亚太区: one place */
+				static const char *const tails[] = {"市", "省", "县", "区", "镇"};
+				size_t t;
+				if (ll != sl + 3 || strncmp(l->name, s->name, sl))
+					continue;
+				for (t = 0; t < sizeof tails / sizeof tails[0]; t++)
+					if (!strcmp(l->name + sl, tails[t]) && rep(d, j) == j) {
+						if ((rc = merge_into(d, i, j)))
+							return rc;
+						break;
+					}
 				continue;
 			}
 			if (s->type != U_ORG || sc < 2)
