@@ -346,6 +346,20 @@ static void test_resolution(void **state)
 	done(&f);
 }
 
+static void test_place_forms(void **state)
+{
+	fixture f;
+	(void)state;
+	run(&f, "德化县/LOC 的/u 瓷器/n 从/p 德化/LOC 运往/v 深圳前海/LOC 。/w", NULL);
+	assert_true(has_alias(&f, "place:德化", "德化县"));
+	assert_true(ent(&f, "place:德化县") < 0);
+	assert_true(ent(&f, "place:深圳") >= 0);
+	assert_true(ent(&f, "place:前海") >= 0);
+	assert_non_null(edge(&f, "located_in", "place:前海", "place:深圳"));
+	assert_int_equal(count_type(&f, "place"), 3);
+	done(&f);
+}
+
 static void test_not_names(void **state)
 {
 	fixture f;
@@ -475,6 +489,7 @@ int main(void)
 		cmocka_unit_test(test_lexicon_acronym_and_script),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_resolution),
+		cmocka_unit_test(test_place_forms),
 		cmocka_unit_test(test_not_names),
 		cmocka_unit_test(test_title_then_verb),
 		cmocka_unit_test(test_latin_person),
