@@ -14,14 +14,23 @@
  *      with the head, or the nouns, names, ordinals and a directly attached
  *      year to its left.  A head with no modifier (会议, 此次研讨会) is an
  *      anaphor: it names the latest event of its kind, it creates nothing.
- *      Verb-framed signings (A与B签订…协议) and meetings (A会见B) are
- *      events too.
+ *      Verb-framed signings (A与B签订…协议), meetings (A会见B, A与B会谈),
+ *      visits (A访问B) and meetings an organisation convenes (ORG召开会议)
+ *      are events too.
  *   2. A mention is "framed" when a happening verb (举行, 召开, 出席, ...)
  *      or 期间/上/中 governs it in its clause; only framed mentions take
  *      the clause's or the sentence's lead date and a 在X举行 place.
  *   3. Mentions with the same core name (year, parentheses and a leading
  *      acronym or organisation removed) or one core ending the other, and
  *      overlapping dates, are one event; the key is event:CORE@YEAR.
+ *      Only events that some mention frames or dates (or a quoted title)
+ *      become nodes.
+ *   4. Participants (by role word), organisers (由…主办, ORG举办…) and
+ *      part_of (…开幕式, a day inside a multi-day event) are read once the
+ *      events exist.
+ *
+ * Cost: linear in the article for finding mentions; coreference compares a
+ * mention with each event's distinct mentions (at most 16 per event).
  *
  * Allocation failures return TEKG_ENOMEM with `err` set; `out` then holds
  * what was appended so far (the caller clears it).  Everything allocated
@@ -196,7 +205,6 @@ typedef struct evctx {
 	const tekg_article *a;
 	const tekg_tag_result *tags;
 	tekg_extraction *out;
-	tekg_error *err;
 	uint32_t *cp;           /* work_chars code points */
 	tekg_timex *tx;         /* usable time expressions */
 	size_t ntx;
@@ -651,7 +659,7 @@ static size_t core_start(const evctx *x, size_t si, const ev_mention *m, size_t 
 }
 
 /* Extend the name of m leftwards from its head (see the file comment). */
-static void name_extent(evctx *x, size_t si, ev_mention *m, const ev_head *h)
+static void name_extent(evctx *x, size_t si, ev_mention *m)
 {
 	const tekg_sentence *s = &x->a->sents[si];
 	const tekg_token *t = token_at(x, si, m->hs);
@@ -759,7 +767,6 @@ static void name_extent(evctx *x, size_t si, ev_mention *m, const ev_head *h)
 		ns++;
 	m->ns = ns;
 	m->dash = ns;
-	(void)h;
 }
 
 /* Is the word at w a post or a body of the event (高官会副主席, 论坛秘书处,
@@ -875,7 +882,7 @@ static int find_mentions(evctx *x, size_t si)
 			prev->outer = (int)(x->nm - 1);
 			m->named = 1;
 		} else {
-			name_extent(x, si, m, h);
+			name_extent(x, si, m);
 			m->named = !(h->flags & H_ANAPHOR) &&
 			           plain_len(x, m->dash > m->ns ? m->dash : m->ns, m->hs) -
 			                   (m->ye > m->ys && m->ys >= m->ns ? m->ye - m->ys : 0) >=
@@ -1333,9 +1340,8 @@ static int same_event(const evctx *x, const ev_mention *a, const ev_mention *b)
 	return dates_overlap(a, b);
 }
 
-static int kind_fits(int anaphor_kind, const ev_head *h, int kind)
+static int kind_fits(int anaphor_kind, int kind)
 {
-	(void)h;
 	if (anaphor_kind == K_ANY)
 		return 1;
 	if (anaphor_kind == K_MEETING)
@@ -1418,7 +1424,7 @@ static int cluster_mentions(evctx *x)
 			if (!o->named || o->cluster < 0 || o->sent > m->sent ||
 			    (o->sent == m->sent && o->hs > m->hs) || m->sent - o->sent > 4)
 				continue;
-			if (!kind_fits(m->kind, NULL, o->kind))
+			if (!kind_fits(m->kind, o->kind))
 				continue;
 			if (best < 0 || o->sent >= bs) {
 				best = o->cluster;
@@ -1968,7 +1974,6 @@ int extract_events(const xart *xa, const tekg_tag_result *tags, tekg_extraction 
 	x.a = xa->a;
 	x.tags = tags;
 	x.out = out;
-	x.err = err;
 	x.first_edge = out->n_edges;
 	if (xa->doc_date && strlen(xa->doc_date) >= 4)
 		memcpy(x.doc_year, xa->doc_date, 4);
