@@ -456,6 +456,23 @@ static void test_convened_meeting(void **state)
 	tekg_extraction_clear(&x);
 }
 
+/* A name that is the subject opening its clause keeps the words the
+ * tagger cuts oddly (碳中和 as 中/和); 在京 is Beijing. */
+static void test_clause_subject_name(void **state)
+{
+	tekg_extraction x;
+	size_t e;
+
+	(void)state;
+	NEED_MODEL();
+	extract("4月28日，2027碳达峰碳中和绿色发展论坛在京举行。\n", "2027-04-29", &x);
+	e = event(&x, "绿色发展论坛");
+	assert_string_equal(x.entities[e].label, "2027碳达峰碳中和绿色发展论坛");
+	expect_dates(&x, e, "2027-04-28", "2027-04-28");
+	assert_true(has_edge_to(&x, "held_in", e, "北京"));
+	tekg_extraction_clear(&x);
+}
+
 /* Every allocation failure returns TEKG_ENOMEM and leaks nothing (run
  * under ASan to see leaks); then the full run succeeds. */
 static void test_out_of_memory(void **state)
@@ -503,6 +520,7 @@ int main(void)
 		cmocka_unit_test(test_visit_and_anniversary),
 		cmocka_unit_test(test_talks),
 		cmocka_unit_test(test_convened_meeting),
+		cmocka_unit_test(test_clause_subject_name),
 		cmocka_unit_test(test_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -658,6 +658,50 @@ static size_t core_start(const evctx *x, size_t si, const ev_mention *m, size_t 
 	return cs;
 }
 
+/* A name that is the subject opening its clause takes the whole clause
+ * start when only nominal words, numbers, 和 and place words stand there
+ * (2025碳达峰碳中和绿色发展论坛 with 碳/中/和 cut oddly by the tagger).
+ * Returns the new start, or ns. */
+static size_t clause_subject(evctx *x, size_t si, ev_mention *m, size_t ns)
+{
+	static const char *const ok_types[] = {"n", "nz", "nw", "ns", "LOC", "ORG", "nt", "vn",
+	                                       "an", "a", "m", "f", "j", NULL};
+	const tekg_sentence *s = &x->a->sents[si];
+	size_t cs, ce, w;
+
+	clause_of(x, si, ns, &cs, &ce);
+	if (cs >= ns || ns - cs > 12 || (ns > s->wstart && !is_clause_sep(x->cp[cs - 1]) &&
+	                                 cs > s->wstart))
+		return ns;
+	for (w = cs; w < ns;) {
+		const tekg_token *t = token_at(x, si, w);
+		size_t ts, te;
+		if (t == NULL)
+			return ns;
+		ts = s->wstart + t->start;
+		te = s->wstart + t->end;
+		if (te > ns)
+			return ns;
+		if (!(tok_is(t, ok_types) || (te - ts == 1 && x->cp[ts] == 0x548C /* 和 */) ||
+		      (!strcmp(t->type, "TIME") && ts == cs && is_bare_year(x, ts, te))) ||
+		    word_in(x, ts, te, generic_mods, COUNT(generic_mods)) || x->cp[ts] == 0x7684)
+			return ns;
+		if (!strcmp(t->type, "m") && !is_ordinal(x, ts, te) && !(ts == cs && te - ts == 4))
+			return ns; /* a count (3场) is no part of a name */
+		w = te;
+	}
+	if (m->ye <= m->ys) { /* a year opening the clause belongs to the name */
+		const tekg_token *t = token_at(x, si, cs);
+		size_t te = t ? s->wstart + t->end : cs;
+		if (t && (is_bare_year(x, cs, te) || (te - cs == 4 && x->cp[cs] >= '1' &&
+		                                       x->cp[cs] <= '2'))) {
+			m->ys = cs;
+			m->ye = te;
+		}
+	}
+	return cs;
+}
+
 /* Extend the name of m leftwards from its head (see the file comment). */
 static void name_extent(evctx *x, size_t si, ev_mention *m)
 {
@@ -765,6 +809,7 @@ static void name_extent(evctx *x, size_t si, ev_mention *m)
 	}
 	if (took_and && x->cp[ns] == 0x548C)
 		ns++;
+	ns = clause_subject(x, si, m, ns);
 	m->ns = ns;
 	m->dash = ns;
 }
