@@ -670,8 +670,7 @@ static size_t clause_subject(evctx *x, size_t si, ev_mention *m, size_t ns)
 	size_t cs, ce, w;
 
 	clause_of(x, si, ns, &cs, &ce);
-	if (cs >= ns || ns - cs > 12 || (ns > s->wstart && !is_clause_sep(x->cp[cs - 1]) &&
-	                                 cs > s->wstart))
+	if (cs >= ns || ns - cs > 12)
 		return ns;
 	for (w = cs; w < ns;) {
 		const tekg_token *t = token_at(x, si, w);
