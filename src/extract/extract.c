@@ -75,11 +75,20 @@ int tekg_extractor_new(tekg_extractor **out, const tekg_extract_opts *opts, tekg
 	if (dir) {
 		if ((rc = xlex_load_dir(x->lex, dir, err)))
 			goto cleanup;
-	} else if (is_dir(TEKG_PREFIX "/share/tekg") &&
-	           xlex_load_dir(x->lex, TEKG_PREFIX "/share/tekg", NULL) == 0) {
-		dir = TEKG_PREFIX "/share/tekg";
-	} else if (is_dir("data") && (rc = xlex_load_dir(x->lex, "data", NULL)) == 0) {
-		dir = "data";
+	} else {
+		/* the defaults: a place without lexicons is skipped, but running
+		 * out of memory or a malformed line is an error */
+		static const char *const defaults[] = {TEKG_PREFIX "/share/tekg", "data"};
+		size_t d;
+		for (d = 0; d < sizeof defaults / sizeof defaults[0] && dir == NULL; d++) {
+			if (!is_dir(defaults[d]))
+				continue;
+			rc = xlex_load_dir(x->lex, defaults[d], err);
+			if (rc == 0)
+				dir = defaults[d];
+			else if (rc != TEKG_ENOTFOUND)
+				goto cleanup;
+		}
 	}
 	rc = 0;
 	if (dir && (x->data_dir = tekg_strdup(dir)) == NULL) {
