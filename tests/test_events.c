@@ -473,6 +473,21 @@ static void test_clause_subject_name(void **state)
 	tekg_extraction_clear(&x);
 }
 
+/* 在此间 is the dateline's place. */
+static void test_here_is_dateline(void **state)
+{
+	tekg_extraction x;
+	size_t e;
+
+	(void)state;
+	NEED_MODEL();
+	extract("新华社杭州5月9日电（记者张三）第五届数字经济论坛9日在此间开幕。\n", "2027-05-09", &x);
+	e = event(&x, "数字经济论坛");
+	expect_dates(&x, e, "2027-05-09", "2027-05-09");
+	assert_true(has_edge_to(&x, "held_in", e, "杭州"));
+	tekg_extraction_clear(&x);
+}
+
 /* Every allocation failure returns TEKG_ENOMEM and leaks nothing (run
  * under ASan to see leaks); then the full run succeeds. */
 static void test_out_of_memory(void **state)
@@ -521,6 +536,7 @@ int main(void)
 		cmocka_unit_test(test_talks),
 		cmocka_unit_test(test_convened_meeting),
 		cmocka_unit_test(test_clause_subject_name),
+		cmocka_unit_test(test_here_is_dateline),
 		cmocka_unit_test(test_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

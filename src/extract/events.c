@@ -460,6 +460,30 @@ static const ent_ref *ent_covering(const evctx *x, size_t si, size_t w, int type
 	return NULL;
 }
 
+/* The place entity labelled `name` (the entities stage's when it made one,
+ * else a new place:NAME without mention).  0 or TEKG_ENOMEM. */
+static int named_place(evctx *x, const char *name, size_t *idx)
+{
+	size_t i, klen = strlen(name) + 8;
+	char *key;
+	int rc = 0;
+
+	for (i = 0; i < x->out->n_entities; i++)
+		if (!strcmp(x->out->entities[i].type, "place") &&
+		    !strcmp(x->out->entities[i].label, name)) {
+			*idx = i;
+			return 0;
+		}
+	if ((key = tekg_malloc(klen)) == NULL)
+		return TEKG_ENOMEM;
+	snprintf(key, klen, "place:%s", name);
+	if (tekg_extraction_entity(x->out, "place", name, key, idx) ||
+	    tekg_extraction_alias(x->out, *idx, name))
+		rc = TEKG_ENOMEM;
+	tekg_free(key);
+	return rc;
+}
+
 /* Is e inside a longer mention of the same type (深圳市人民政府 inside
  * 深圳市人民政府口岸办公室)? */
 static int ent_nested(const evctx *x, const ent_ref *e)
@@ -1136,6 +1160,15 @@ static int mention_place(evctx *x, size_t si, ev_mention *m)
 			m->place_sent = si;
 			return 0;
 		}
+	}
+	/* 在此间举行: "here" is the dateline's place (新华社杭州5月9日电) */
+	if (m->framed && x->a->dateline.place && *x->a->dateline.place &&
+	    (find_in(x, cs, ce, "在此间") >= 0 || find_in(x, cs, ce, "于此间") >= 0)) {
+		if ((rc = named_place(x, x->a->dateline.place, &m->place)))
+			return rc;
+		m->place_rank = 3;
+		m->place_sent = si;
+		return 0;
 	}
 	/* a place in parentheses inside the name: APEC（深圳）会议 */
 	for (p = m->ns; p + 2 < m->hs; p++)
