@@ -17,6 +17,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -341,6 +342,20 @@ static int ingest_file(tekg_pipeline *p, const char *path, tekg_error *err)
 		tekg_error_set(&ferr, TEKG_EIO, "%s", strerror(errno));
 		problem(p, path, &ferr);
 		return 0;
+	}
+	{
+		/* a regular file over the cap is refused before reading it */
+		struct stat st;
+		if (f != stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+		    (uintmax_t)st.st_size > (uintmax_t)MAX_SOURCE_BYTES) {
+			fclose(f);
+			p->report.inputs++;
+			p->report.rejected++;
+			tekg_error_set(&ferr, TEKG_ELIMIT, "larger than %zu MiB",
+			               MAX_SOURCE_BYTES >> 20);
+			problem(p, path, &ferr);
+			return 0;
+		}
 	}
 	buf = read_stream(f, path, &len, &ferr);
 	if (f != stdin)
