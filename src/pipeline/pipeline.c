@@ -426,10 +426,22 @@ static int ingest_dir(tekg_pipeline *p, const char *path, int depth, tekg_error 
 		qsort(names, n, sizeof *names, name_cmp);
 	for (i = 0; i < n && rc == 0; i++) {
 		struct stat st;
-		if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode))
+		/* Inside a folder only regular files and folders are read: a
+		 * symbolic link could lead outside the input (or loop) and a FIFO
+		 * or device would block or never end. */
+		if (lstat(names[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			rc = ingest_dir(p, names[i], depth + 1, err);
-		else
+		} else if (lstat(names[i], &st) == 0 && !S_ISREG(st.st_mode)) {
+			tekg_error e = {0};
+			p->report.inputs++;
+			p->report.rejected++;
+			tekg_error_set(&e, TEKG_EIO, S_ISLNK(st.st_mode)
+			               ? "symbolic link inside a folder, not followed"
+			               : "not a regular file, skipped");
+			problem(p, names[i], &e);
+		} else {
 			rc = ingest_file(p, names[i], err);
+		}
 	}
 cleanup:
 	closedir(d);
