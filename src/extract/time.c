@@ -1019,6 +1019,11 @@ static int parse_date(const text *t, size_t i, expr *x, int as_end)
 		if (small_at(t, i, &n, 1) && lit(t, n.end, "月") && !counted) {
 			if (n.v < 1 || n.v > 12)
 				return 0;
+			/* the rest of a refused year (99999年12月31日): not a date
+			 * in the anchor's year (同年12月 still is) */
+			if (!as_end && b == U("年") && i >= 2 &&
+			    (is_digit(t->cp[i - 2]) || cn_digit(t->cp[i - 2]) >= 0))
+				return 0;
 			if (in_set(at(t, n.end + 1), "来内余多"))
 				return 0; /* 3月来? durations */
 			x->a.mkind = 1;
