@@ -488,6 +488,29 @@ static void test_here_is_dateline(void **state)
 	tekg_extraction_clear(&x);
 }
 
+/* A short name in parentheses is an alias; a later mention by it is the
+ * same event. */
+static void test_abbreviation_alias(void **state)
+{
+	tekg_extraction x;
+	size_t e, i;
+	int has = 0;
+
+	(void)state;
+	NEED_MODEL();
+	extract("2027年中国国际服务贸易交易会（服贸会）9月10日在北京开幕。"
+	        "服贸会期间，各方签署了多项合作协议。\n",
+	        "2027-09-11", &x);
+	e = event(&x, "交易会");
+	for (i = 0; i < x.entities[e].n_aliases; i++)
+		has |= !strcmp(x.entities[e].aliases[i], "服贸会");
+	assert_true(has);
+	expect_dates(&x, e, "2027-09-10", "2027-09-10");
+	assert_true(has_edge_to(&x, "held_in", e, "北京"));
+	assert_int_equal(n_events(&x), 1);
+	tekg_extraction_clear(&x);
+}
+
 /* Every allocation failure returns TEKG_ENOMEM and leaks nothing (run
  * under ASan to see leaks); then the full run succeeds. */
 static void test_out_of_memory(void **state)
@@ -537,6 +560,7 @@ int main(void)
 		cmocka_unit_test(test_convened_meeting),
 		cmocka_unit_test(test_clause_subject_name),
 		cmocka_unit_test(test_here_is_dateline),
+		cmocka_unit_test(test_abbreviation_alias),
 		cmocka_unit_test(test_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -178,6 +178,8 @@ typedef struct ev_mention {
 	size_t side_a, side_b;  /* 会见: the two sides (entity indices), else NONE */
 	int talk;               /* A与B会面/会谈 (label A与B会谈) */
 	size_t org;             /* named 3: ORG召开会议, the convening organisation (entity) */
+	size_t abbr_s, abbr_e;  /* X（服贸会）: the short name in parentheses after it, or 0, 0 */
+	char *abbr;             /* its text, or NULL */
 	char *tail;             /* core text for matching and the key (work, no parens) */
 	char *label;            /* display label */
 	char *surface;          /* orig text of the name span */
@@ -907,7 +909,7 @@ static int find_mentions(evctx *x, size_t si)
 		}
 		he = p + hl;
 		t = token_at(x, si, he - 1);
-		if (t && s->wstart + t->end > he) {
+		if (t && s->wstart + t->end > he && !is_paren_open(x->cp[he])) {
 			p++; /* the head goes on inside a word (会议室, 大会堂) */
 			continue;
 		}
@@ -928,6 +930,16 @@ static int find_mentions(evctx *x, size_t si)
 			continue;
 		}
 		prev = x->nm > first ? &x->m[x->nm - 1] : NULL;
+		if (prev && he < s->wend && is_paren_close(x->cp[he]) && prev->he < p &&
+		    p - prev->he <= 8 && is_paren_open(x->cp[prev->he])) {
+			prev->abbr_s = prev->he + 1; /* 交易会（服贸会）: a short name of prev */
+			prev->abbr_e = he;
+			tekg_free(prev->abbr);
+			if ((prev->abbr = xart_work_text(x->xa, prev->abbr_s, prev->abbr_e)) == NULL)
+				return TEKG_ENOMEM;
+			p = he;
+			continue;
+		}
 		if (prev && prev->he == p && (h->flags & H_GENERIC)) {
 			prev->he = he; /* 高官会会议: one name, the core stays 高官会 */
 			p = he;
@@ -1442,7 +1454,8 @@ static int cluster_mentions(evctx *x)
 			ev_cluster *c = &x->c[j];
 			size_t r;
 			for (r = 0; r < c->nrep; r++)
-				if (same_event(x, m, &x->m[c->rep[r]])) {
+				if (same_event(x, m, &x->m[c->rep[r]]) ||
+				    (x->m[c->rep[r]].abbr && !strcmp(x->m[c->rep[r]].abbr, m->tail))) {
 					m->cluster = (int)j;
 					break;
 				}
@@ -1654,6 +1667,8 @@ static int emit_events(evctx *x)
 		if (m->cluster < 0)
 			continue;
 		idx = x->c[m->cluster].ent;
+		if (m->named && m->abbr && tekg_extraction_alias(x->out, idx, m->abbr))
+			goto cleanup;
 		if ((m->named && ((m->named != 3 && tekg_extraction_alias(x->out, idx, m->surface)) ||
 		                  tekg_extraction_alias(x->out, idx, m->label))) ||
 		    tekg_extraction_mention(x->out, idx, m->sent, m->os, m->oe, m->surface,
@@ -2061,6 +2076,7 @@ int extract_events(const xart *xa, const tekg_tag_result *tags, tekg_extraction 
 		tekg_free(x.m[i].tail);
 		tekg_free(x.m[i].label);
 		tekg_free(x.m[i].surface);
+		tekg_free(x.m[i].abbr);
 	}
 	tekg_free(x.m);
 	tekg_free(x.c);
