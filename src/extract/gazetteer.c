@@ -25,11 +25,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Strings live in big blocks (a lexicon is thousands of short strings;
+ * one allocation each would dominate start-up and fault-injection runs). */
+typedef struct xblock {
+	struct xblock *next;
+	size_t used, cap;
+	char data[];
+} xblock;
+
 struct xlex {
 	xlex_entry *tab;   /* open addressing, cap a power of two */
 	size_t cap, n;
 	size_t maxlen;     /* longest place/organization name, chars */
+	xblock *blocks;    /* string storage, freed with the lexicon */
 };
+
+/* A copy of s[0..len) in the lexicon's blocks, or NULL on no memory. */
+static char *xdup(xlex *lx, const char *s, size_t len)
+{
+	xblock *b = lx->blocks;
+	char *p;
+
+	if (b == NULL || b->cap - b->used < len + 1) {
+		size_t cap = len + 1 > 65536 ? len + 1 : 65536;
+		if ((b = tekg_malloc(sizeof *b + cap)) == NULL)
+			return NULL;
+		b->next = lx->blocks;
+		b->used = 0;
+		b->cap = cap;
+		lx->blocks = b;
+	}
+	p = b->data + b->used;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	b->used += len + 1;
+	return p;
+}
 
 static uint64_t hash_bytes(const char *s, size_t len)
 {
@@ -59,23 +90,16 @@ int xlex_new(xlex **out)
 	return 0;
 }
 
-static void entry_clear(xlex_entry *e)
-{
-	tekg_free(e->name);
-	tekg_free(e->kind);
-	tekg_free(e->canon);
-	tekg_free(e->parent);
-}
-
 void xlex_free(xlex *lx)
 {
-	size_t i;
+	xblock *b, *nb;
 
 	if (lx == NULL)
 		return;
-	for (i = 0; i < lx->cap; i++)
-		if (lx->tab[i].name)
-			entry_clear(&lx->tab[i]);
+	for (b = lx->blocks; b; b = nb) {
+		nb = b->next;
+		tekg_free(b);
+	}
 	tekg_free(lx->tab);
 	tekg_free(lx);
 }
@@ -129,14 +153,13 @@ static int grow(xlex *lx)
 	return 0;
 }
 
-static int set_str(char **slot, const char *v)
+static int set_str(xlex *lx, char **slot, const char *v)
 {
 	char *c = NULL;
 
-	if (v && *v && strcmp(v, "-") && (c = tekg_strdup(v)) == NULL)
+	if (v && *v && strcmp(v, "-") && (c = xdup(lx, v, strlen(v))) == NULL)
 		return TEKG_ENOMEM;
-	tekg_free(*slot);
-	*slot = c;
+	*slot = c; /* the old string stays in its block until xlex_free */
 	return 0;
 }
 
@@ -156,7 +179,7 @@ static int put(xlex *lx, const char *name, unsigned cls, const char *kind, const
 		i = (i + 1) & (lx->cap - 1);
 	e = &lx->tab[i];
 	if (e->name == NULL) {
-		if ((e->name = tekg_strdup(name)) == NULL)
+		if ((e->name = xdup(lx, name, len)) == NULL)
 			return TEKG_ENOMEM;
 		e->len = len;
 		lx->n++;
@@ -165,7 +188,8 @@ static int put(xlex *lx, const char *name, unsigned cls, const char *kind, const
 	if (cls & (XL_PLACE | XL_ORG)) {
 		size_t chars = tekg_utf8_count(name, len);
 		e->flags &= ~(unsigned)((XL_PLACE | XL_ORG) & ~cls);
-		if (set_str(&e->kind, kind) || set_str(&e->canon, canon) || set_str(&e->parent, parent))
+		if (set_str(lx, &e->kind, kind) || set_str(lx, &e->canon, canon) ||
+		    set_str(lx, &e->parent, parent))
 			return TEKG_ENOMEM;
 		if (chars > lx->maxlen)
 			lx->maxlen = chars;
