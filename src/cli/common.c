@@ -128,7 +128,10 @@ int cli_run_ingest(cli_ingest *o, tekg_store *s, int argc, char **argv, int firs
 	o->popts.ud = o;
 	if ((rc = tekg_pipeline_new(&p, s, &o->popts, &err))) {
 		cli_err(NULL, "%s", err.msg);
-		return cli_exit_for(rc) == EXIT_USAGE ? EXIT_USAGE : EXIT_INTERNAL;
+		/* an unreadable lexicon or curation file is a rejected input;
+		 * a missing model or a database problem is not */
+		return rc == TEKG_EMODEL || rc == TEKG_ENOMEM || rc == TEKG_EDB ? EXIT_INTERNAL
+		       : cli_exit_for(rc);
 	}
 	for (i = first; i < argc; i++) {
 		if ((rc = tekg_pipeline_ingest(p, argv[i], &err))) {
