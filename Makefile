@@ -118,7 +118,8 @@ bench: all
 # `make fuzz SECONDS=N` builds the harnesses with clang and
 # -fsanitize=fuzzer,address,undefined into build-fuzz/ and runs each for N
 # seconds (default 60), one after another with one worker; new inputs go to
-# build-fuzz/corpus/<target>/, crashes to build-fuzz/crashes/<target>/.
+# build-fuzz/corpus/<target>/, crashes to build-fuzz/crashes/<target>/;
+# fuzz/<target>.dict, when there is one, is the dictionary.
 FUZZ_TARGETS := text jsonl html time tagger xmlsafe export
 FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
 FUZZ_CFLAGS   = $(filter-out -MMD -MP,$(ALL_CFLAGS))
@@ -157,6 +158,7 @@ fuzz: fuzz-build
 		echo "== fuzz $$t for $(SECONDS) s"; \
 		build-fuzz/fuzz/fuzz_$$t -max_total_time=$(SECONDS) -timeout=10 -rss_limit_mb=2048 \
 			-print_final_stats=1 -artifact_prefix=build-fuzz/crashes/$$t/ $(FUZZ_OPTS) \
+			$$(test -f fuzz/$$t.dict && echo -dict=fuzz/$$t.dict) \
 			build-fuzz/corpus/$$t fuzz/corpus/$$t || exit 1; \
 	done
 # ---- end of fuzzing ---------------------------------------------------------
