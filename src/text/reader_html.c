@@ -318,6 +318,51 @@ static char *node_text(const xmlNode *n)
 	return s;
 }
 
+/*
+ * libxml2's HTML parser does not know a DOCTYPE's internal subset
+ * (<!DOCTYPE html [ <!ENTITY ...> ]>): it ends the DOCTYPE at the first '>'
+ * and the declarations become body text.  Finds such a subset in a leading
+ * DOCTYPE (after a BOM, spaces and an XML declaration): returns 1 and the
+ * byte span [*from, *to) from '[' to its ']' (or to the end when there is
+ * none), else 0.  The entities are never expanded either way.
+ */
+static int dtd_subset(const char *s, size_t n, size_t *from, size_t *to)
+{
+	size_t i = 0, j;
+
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+		i++;
+	if (n - i >= 5 && memcmp(s + i, "<?xml", 5) == 0) {
+		for (j = i; j + 1 < n && !(s[j] == '?' && s[j + 1] == '>'); j++)
+			;
+		if (j + 1 >= n)
+			return 0;
+		i = j + 2;
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+			i++;
+	}
+	if (n - i < 9 || strncasecmp(s + i, "<!DOCTYPE", 9) != 0)
+		return 0;
+	for (j = i + 9; j < n && s[j] != '[' && s[j] != '>'; j++)
+		;
+	if (j >= n || s[j] != '[')
+		return 0;
+	*from = j;
+	for (j = j + 1; j < n; j++) {
+		size_t k = j + 1;
+		if (s[j] != ']')
+			continue;
+		while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r' || s[k] == '\n'))
+			k++;
+		if (k < n && s[k] == '>')
+			break;
+	}
+	*to = j < n ? j + 1 : n;
+	return 1;
+}
+
 int tx_read_html(tekg_source *src, const tekg_text_opts *opts, tekg_error *err)
 {
 	htmlDocPtr doc;
@@ -331,9 +376,21 @@ int tx_read_html(tekg_source *src, const tekg_text_opts *opts, tekg_error *err)
 	memset(&h, 0, sizeof h);
 	if (src->text_len > INT_MAX)
 		return tekg_error_set(err, TEKG_ELIMIT, "%s: HTML page too large", src->path);
-	doc = htmlReadMemory(src->text, (int)src->text_len, NULL, "UTF-8",
-	                     HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	                         HTML_PARSE_RECOVER);
+	{
+		/* an internal subset is blanked (same offsets) in a copy */
+		size_t from, to;
+		char *copy = NULL;
+		if (dtd_subset(src->text, src->text_len, &from, &to)) {
+			if ((copy = tekg_malloc(src->text_len + 1)) == NULL)
+				return tekg_error_set(err, TEKG_ENOMEM, "%s: out of memory", src->path);
+			memcpy(copy, src->text, src->text_len + 1);
+			memset(copy + from, ' ', to - from);
+		}
+		doc = htmlReadMemory(copy ? copy : src->text, (int)src->text_len, NULL, "UTF-8",
+		                     HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+		                         HTML_PARSE_RECOVER);
+		tekg_free(copy);
+	}
 	if (!doc)
 		return tekg_error_set(err, TEKG_EPARSE, "%s: not an HTML document", src->path);
 	h.cap = 1024;

@@ -57,6 +57,10 @@ run "billion laughs (HTML)" 200000 "$T" ingest -q --db "$W/e.db" "$H/laughs.html
 [ $rc -le 1 ] && ok "billion laughs: stored or rejected" || no "billion laughs: exit $rc"
 n=$(sqlite3 "$W/e.db" "SELECT count(*) FROM document WHERE orig LIKE '%哈哈哈哈哈哈哈哈哈哈哈%'")
 [ "$n" = 0 ] && ok "billion laughs: entities not expanded" || no "billion laughs: entities expanded"
+n=$(sqlite3 "$W/e.db" "SELECT count(*) FROM document WHERE orig LIKE '%ENTITY%' OR title LIKE '%ENTITY%'")
+[ "$n" = 0 ] && ok "billion laughs: the DTD's declarations are not body text" || no "billion laughs: <!ENTITY ...> became text"
+n=$(sqlite3 "$W/e.db" "SELECT count(*) FROM document WHERE orig LIKE '%这是一篇正常的新闻正文%'")
+[ "$n" = 1 ] && ok "billion laughs: the body text is stored" || no "billion laughs: body text lost"
 run "external entities (HTML)" 200000 "$T" ingest -q --db "$W/e.db" "$W/external.html"
 run "external entities (as --input-format html)" 200000 "$T" ingest -q --input-format html --db "$W/e.db" "$W/external.xhtml"
 n=$(sqlite3 "$W/e.db" "SELECT count(*) FROM document WHERE orig LIKE '%SECRET-MARKER%' OR work LIKE '%SECRET-MARKER%' OR meta LIKE '%SECRET-MARKER%'")
