@@ -159,7 +159,9 @@ fuzz: fuzz-build
 		build-fuzz/fuzz/fuzz_$$t -max_total_time=$(SECONDS) -timeout=10 -rss_limit_mb=2048 \
 			-print_final_stats=1 -artifact_prefix=build-fuzz/crashes/$$t/ $(FUZZ_OPTS) \
 			$$(test -f fuzz/$$t.dict && echo -dict=fuzz/$$t.dict) \
-			build-fuzz/corpus/$$t fuzz/corpus/$$t || exit 1; \
+			build-fuzz/corpus/$$t fuzz/corpus/$$t \
+			$$(case $$t in text|tagger) test -d ../shared/corpus && echo ../shared/corpus;; esac) \
+			|| exit 1; \
 	done
 # ---- end of fuzzing ---------------------------------------------------------
 

@@ -521,7 +521,7 @@ static void test_infer_anchor(void **state)
 	assert_int_equal(inf, 1);
 
 	/* traditional script */
-	s = "新華社香港4月27日電（記者林迎楠）27日，德化縣組團參展。";
+	s = "新華社香港4月27日電（記者何思远）27日，德化縣組團參展。";
 	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), "2025-04-20", out, &inf, &err), 0);
 	assert_string_equal(out, "2025-04-27");
 	assert_int_equal(inf, 1);

@@ -59,8 +59,8 @@ typedef struct tekg_credit {
 	char *outlet;   /* "新华社", "南方+", "本报", ... (simplified) or NULL when none named */
 	char *role;     /* "记者", "摄影", "通讯员", "编辑", "供图", "撰文", "实习生" (simplified) */
 	char **names;   /* person names in the original script, in order; a name
-	                   written with spaces between its chars (张 盼) is joined
-	                   (张盼); see docs/text.md for the rules */
+	                   written with spaces between its chars (周 岚) is joined
+	                   (周岚); see docs/text.md for the rules */
 	size_t n_names;
 	size_t start, end; /* span in the article's original text */
 } tekg_credit;

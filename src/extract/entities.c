@@ -19,8 +19,8 @@
  *      run ending in an organisation suffix before a title is an
  *      organisation (公共政策学院院长);
  *   7. a name right after a title is a person even when the tagger missed
- *      it (副主席白天发表, 董事长应学民介绍);
- *   8. list repairs (裴永中等 -> 裴永中; A、B、C等企业 are organisations);
+ *      it (副主席白天发表, 董事长陈立新介绍);
+ *   8. list repairs (吴海东等 -> 吴海东; A、B、C等企业 are organisations);
  *   9. persons must look like names (surname, middle dot, Latin words).
  * Then: mentions, places named inside organisations (located_in),
  * sub-units (part_of), affiliations from title chains, credits (bylines),
@@ -741,7 +741,7 @@ static int after_title(ctx *c)
 			continue;
 		if (n == 4 && !memcmp(wptr(c, u->ws), wptr(c, u->ws + 2), wlen(c, u->ws, u->ws + 2)) &&
 		    surname_at(c, u->ws)) {
-			/* 方舟方舟: the name doubled by an editing slip */
+			/* 赵宁赵宁: the name doubled by an editing slip */
 			if ((rc = unit_split(c, k + 1, u->ws + 2)))
 				return rc;
 			u = &c->u[k + 1];
@@ -773,7 +773,7 @@ static int lists(ctx *c)
 	size_t k, j;
 	int rc;
 
-	/* ...、廖伟兴、裴永|中等10人 */
+	/* ...、孙志强、吴海|东等10人 */
 	for (k = 1; k + 1 < c->nu; k++) {
 		unit *u = &c->u[k], *n = &c->u[k + 1];
 		if (u->ent != U_PER || ulen(u) != 2 || !is_sep(c, &c->u[k - 1]) || ulen(n) != 2 ||

@@ -6,7 +6,7 @@
  *   - a continuation marker （上接第一版）;
  *   - an opening dateline (新华社北京8月25日电（记者 X）…, 本报讯, 香港文汇报讯)
  *     after body text, together with the headline lines right before it;
- *   - a headline block followed by a bare byline (本报记者 张 盼) after body;
+ *   - a headline block followed by a bare byline (本报记者 周 岚) after body;
  *   - a headline block followed by a news lead that starts with a date
  *     without year (12月11日，…, 10日，…, 近日，…) after body text;
  *   - after an article was closed (closing dateline （新华社深圳8月25日电）,

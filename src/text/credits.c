@@ -3,9 +3,9 @@
  * window of a paragraph (folded chars, so traditional 記者 matches 记者).
  *
  * A credit is a sequence of groups "[outlet] ROLE names...": 南方+记者 许懿
- * 崔璨, 内容来源:深圳特区报 记者 罗莉琼 通讯员 深卫信, 新华社记者 X 摄,
+ * 崔璨, 内容来源:深圳特区报 记者 刘晓梅 通讯员 Z, 新华社记者 X 摄,
  * 主办方供图.  Names are separated by spaces, 、 or commas; a run of
- * one-char tokens is one name written with spaces (本报记者 张 盼 -> 张盼);
+ * one-char tokens is one name written with spaces (本报记者 周 岚 -> 周岚);
  * a trailing "<place>报道" token and a lone 摄 are not names.  Anything
  * else (a long token, sentence punctuation) means the text is not a credit.
  */
@@ -85,7 +85,7 @@ static int names(const tx_win *w, size_t a, size_t b, tx_credit *c)
 			c->role = "摄影";
 			continue;
 		}
-		if (i - s >= 3 && w->f[i - 1] == 0x6444) { /* 郭若溪摄 */
+		if (i - s >= 3 && w->f[i - 1] == 0x6444) { /* 黄一凡摄 */
 			c->role = "摄影";
 			if (nt >= 16)
 				return 0;
@@ -108,7 +108,7 @@ static int names(const tx_win *w, size_t a, size_t b, tx_credit *c)
 			if (tx_is_punct(w->f[j]) && w->f[j] != '+' && w->f[j] != '-')
 				return 0;
 		if (len == 1 && k + 1 < nt && tok1[k + 1] - tok0[k + 1] == 1) {
-			/* a run of one-char tokens is one name: 张 盼, 王 晓 东 */
+			/* a run of one-char tokens is one name: 周 岚, 王 晓 东 */
 			size_t e = k + 1;
 
 			while (e + 1 < nt && tok1[e + 1] - tok0[e + 1] == 1 && e - k < 3)

@@ -97,7 +97,7 @@ typedef struct tx_credit {
 	size_t outlet0, outlet1; /* empty when none */
 	const char *role;        /* static simplified role */
 	size_t name0[8], name1[8]; /* name tokens (may need pairing) */
-	int name_join[8];        /* 1: this name is single chars joined (张 盼) */
+	int name_join[8];        /* 1: this name is single chars joined (周 岚) */
 	size_t n_names;
 } tx_credit;
 
@@ -127,7 +127,7 @@ int tx_is_credit_text(const tx_win *w, size_t a, size_t b);
 enum tx_kind {
 	PK_BODY = 0,
 	PK_HEAD,       /* headline-like: short, no full stop */
-	PK_BYLINE,     /* bare byline: 本报记者 张 盼 */
+	PK_BYLINE,     /* bare byline: 本报记者 周 岚 */
 	PK_CLOSE_CRED, /* closing credit: （南方+记者 许懿 崔璨）, ●X记者 Y 报道 */
 	PK_DATELINE,   /* （新华社深圳8月25日电） alone */
 	PK_OPENER,     /* body opening with a dateline */
