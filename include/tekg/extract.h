@@ -124,6 +124,9 @@ typedef struct tekg_extractor tekg_extractor;
 /* Options; zero-initialise for the defaults. */
 typedef struct tekg_extract_opts {
 	const char *data_dir;  /* lexicons; NULL: $TEKG_DATA_DIR, PREFIX/share/tekg, ./data */
+	/* Tried after the defaults when data_dir is NULL and none of them has
+	 * lexicons (the CLI passes the folder beside its executable), or NULL. */
+	const char *fallback_data_dir;
 	/* Extra lexicon files (--lexicon, format in docs/entities.md), loaded
 	 * after the data directory so their lines override it. */
 	const char *const *lexicons;
@@ -146,6 +149,9 @@ typedef struct tekg_extract_opts {
  * one thread at a time. */
 int tekg_extractor_new(tekg_extractor **out, const tekg_extract_opts *opts, tekg_error *err);
 void tekg_extractor_free(tekg_extractor *x);
+/* The folder whose lexicons were loaded, or NULL when none was found (the
+ * extractor then runs on the tagger's names alone).  Borrowed. */
+const char *tekg_extractor_data_dir(const tekg_extractor *x);
 /* The curation operations the extractor applies, in order (the
  * curation_text lines, then the files'): count, and operation i's name
  * ("merge", "rename", "block", "type") and simplified names (b NULL for

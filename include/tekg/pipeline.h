@@ -50,6 +50,9 @@ typedef struct tekg_pipeline_opts {
 	size_t n_lexicons;
 	const char *const *curations;
 	size_t n_curations;
+	/* The lexicon folder to try when $TEKG_DATA_DIR is unset and neither
+	 * PREFIX/share/tekg nor ./data exists (tekg_extract_opts), or NULL. */
+	const char *fallback_data_dir;
 	/* A problem with one input (path, or "-" for stdin): the run goes on. */
 	void (*on_problem)(void *ud, const char *path, const tekg_error *e);
 	/* Called after each source with the running report (for progress). */
@@ -91,6 +94,8 @@ int tekg_pipeline_finish(tekg_pipeline *p, tekg_error *err);
 
 /* The running report (borrowed). */
 const tekg_report *tekg_pipeline_report(const tekg_pipeline *p);
+/* The folder the lexicons came from, or NULL when none was found.  Borrowed. */
+const char *tekg_pipeline_data_dir(const tekg_pipeline *p);
 
 #ifdef __cplusplus
 }

@@ -187,7 +187,7 @@ int cmd_reindex(int argc, char **argv)
 		return cli_usage(argv[0], "unexpected argument '%s'", argv[optind]);
 	if ((rc = cli_open_store(&s, o.db ? o.db : DEFAULT_DB, TEKG_STORE_NOCREATE)))
 		return rc;
-	if ((rc = tekg_pipeline_new(&p, s, &o.popts, &err)) ||
+	if ((rc = cli_pipeline_new(&o, s, &p, &err)) ||
 	    (rc = tekg_pipeline_reindex(p, &err)) ||
 	    (rc = tekg_pipeline_finish(p, &err))) { /* topics */
 		cli_err(NULL, "%s", err.msg);

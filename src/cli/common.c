@@ -9,9 +9,53 @@
 #include "tekg/time.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#ifndef PATH_MAX
+#define PATH_MAX 4096
+#endif
+
+/* The lexicon folder beside the running executable, or NULL. */
+static const char *exe_data_dir(void)
+{
+	static char buf[PATH_MAX + 32];
+	static const char *const rel[] = {"/data", "/../share/tekg"};
+	struct stat st;
+	ssize_t n = readlink("/proc/self/exe", buf, PATH_MAX);
+	char *slash;
+	size_t i, base;
+
+	if (n <= 0 || n >= PATH_MAX)
+		return NULL;
+	buf[n] = '\0';
+	if ((slash = strrchr(buf, '/')) == NULL)
+		return NULL;
+	base = (size_t)(slash - buf);
+	for (i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+		memcpy(buf + base, rel[i], strlen(rel[i]) + 1);
+		if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+			return buf;
+	}
+	return NULL;
+}
+
+int cli_pipeline_new(cli_ingest *o, tekg_store *s, tekg_pipeline **p, tekg_error *err)
+{
+	int rc;
+
+	o->popts.fallback_data_dir = exe_data_dir();
+	if ((rc = tekg_pipeline_new(p, s, &o->popts, err)))
+		return rc;
+	if (!o->quiet && tekg_pipeline_data_dir(*p) == NULL)
+		fprintf(stderr, "tekg: warning: no lexicon folder found ($TEKG_DATA_DIR, "
+		        TEKG_PREFIX "/share/tekg, ./data): titles, affiliations and "
+		        "gazetteer names are missing; set TEKG_DATA_DIR or run make install\n");
+	return 0;
+}
 
 int cli_ingest_opt(cli_ingest *o, const char *cmd, int c, const char *arg)
 {
@@ -126,7 +170,7 @@ int cli_run_ingest(cli_ingest *o, tekg_store *s, int argc, char **argv, int firs
 	o->popts.on_problem = cli_on_problem;
 	o->popts.on_progress = cli_on_progress;
 	o->popts.ud = o;
-	if ((rc = tekg_pipeline_new(&p, s, &o->popts, &err))) {
+	if ((rc = cli_pipeline_new(o, s, &p, &err))) {
 		cli_err(NULL, "%s", err.msg);
 		/* an unreadable lexicon or curation file is a rejected input;
 		 * a missing model or a database problem is not */

@@ -50,6 +50,12 @@ void cli_on_progress(void *ud, const char *path, const tekg_report *r);
 /* Create a pipeline over s and run it on argv[first..argc); prints the
  * summary line unless quiet.  Returns the exit status. */
 int cli_run_ingest(cli_ingest *o, tekg_store *s, int argc, char **argv, int first);
+
+/* tekg_pipeline_new with the CLI's additions: the lexicon folder beside the
+ * executable (build tree: EXE_DIR/data; installed: EXE_DIR/../share/tekg)
+ * as the last default, and a warning on stderr when no lexicon folder was
+ * found.  Same returns as tekg_pipeline_new. */
+int cli_pipeline_new(cli_ingest *o, tekg_store *s, tekg_pipeline **p, tekg_error *err);
 /* Build the graph from s, apply the network filters and projection of
  * `net` (nullable), compute the measures, and write it to out in format
  * (nullable: from out's extension).  Returns the exit status. */

@@ -14,7 +14,7 @@ static const struct {
 } commands[] = {
 	{"ingest", cmd_ingest, "read articles into the database"},
 	{"build", cmd_build, "ingest then export in one step"},
-	{"export", cmd_export, "write the graph (GraphML)"},
+	{"export", cmd_export, "write the graph (GraphML, GEXF, CSV or JSON)"},
 	{"stats", cmd_stats, "counts of what the database holds"},
 	{"show", cmd_show, "print one document with its metadata and credits"},
 	{"reindex", cmd_reindex, "re-run extraction on the stored documents"},

@@ -78,10 +78,12 @@ int tekg_extractor_new(tekg_extractor **out, const tekg_extract_opts *opts, tekg
 	} else {
 		/* the defaults: a place without lexicons is skipped, but running
 		 * out of memory or a malformed line is an error */
-		static const char *const defaults[] = {TEKG_PREFIX "/share/tekg", "data"};
+		const char *defaults[] = {TEKG_PREFIX "/share/tekg", "data", NULL};
 		size_t d;
+		if (opts)
+			defaults[2] = opts->fallback_data_dir;
 		for (d = 0; d < sizeof defaults / sizeof defaults[0] && dir == NULL; d++) {
-			if (!is_dir(defaults[d]))
+			if (defaults[d] == NULL || !is_dir(defaults[d]))
 				continue;
 			rc = xlex_load_dir(x->lex, defaults[d], err);
 			if (rc == 0)
@@ -118,6 +120,11 @@ void tekg_extractor_free(tekg_extractor *x)
 	xlex_free(x->lex);
 	xcur_clear(&x->cur);
 	tekg_free(x);
+}
+
+const char *tekg_extractor_data_dir(const tekg_extractor *x)
+{
+	return x ? x->data_dir : NULL;
 }
 
 size_t tekg_extractor_curation_count(const tekg_extractor *x)

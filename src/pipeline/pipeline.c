@@ -68,6 +68,7 @@ int tekg_pipeline_new(tekg_pipeline **out, tekg_store *s, const tekg_pipeline_op
 		xo.curations = p->opts.curations;
 		xo.n_curations = p->opts.n_curations;
 		xo.curation_text = ctext;
+		xo.fallback_data_dir = p->opts.fallback_data_dir;
 		rc = tekg_extractor_new(&p->extractor, &xo, err);
 		tekg_free(ctext);
 		if (rc)
@@ -94,6 +95,11 @@ void tekg_pipeline_free(tekg_pipeline *p)
 	tekg_extractor_free(p->extractor);
 	tekg_free(p->date);
 	tekg_free(p);
+}
+
+const char *tekg_pipeline_data_dir(const tekg_pipeline *p)
+{
+	return tekg_extractor_data_dir(p->extractor);
 }
 
 const tekg_report *tekg_pipeline_report(const tekg_pipeline *p)
