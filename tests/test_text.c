@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <iconv.h>
+
 #include "testutil.h"
 
 #include <pthread.h>
@@ -359,6 +361,30 @@ static void test_gb18030(void **state)
 	assert_string_equal(a->title, "广州南沙新区举办跨境电商博览会");
 	assert_int_equal(a->n_sents, 2);
 	assert_non_null(strstr(a->orig, "广州市商务局局长黄立新"));
+	tekg_source_free(s);
+}
+
+/* Traditional script written in GB18030: most of its characters lie
+ * outside GB2312 level 1, yet it converts cleanly and is accepted. */
+static void test_gb18030_traditional(void **state)
+{
+	static char trad[] = "臺灣區域經濟論壇昨日於臺北舉辦，與會學者圍繞產業轉型與數位貿易展開討論。"
+	                     "主辦單位表示，論壇將每年舉辦，邀請亞太各經濟體專家參與對話，並發佈年度報告。\n";
+	char gb[512], *in = trad, *out = gb;
+	size_t il = sizeof trad - 1, ol = sizeof gb;
+	iconv_t cd = iconv_open("GB18030", "UTF-8");
+	tekg_source *s = NULL;
+	tekg_error err = {0};
+
+	(void)state;
+	assert_true(cd != (iconv_t)-1);
+	assert_true(iconv(cd, &in, &il, &out, &ol) != (size_t)-1);
+	iconv_close(cd);
+	assert_int_equal(tekg_text_read(&s, "trad-gb.txt", gb, (size_t)(out - gb), NULL, &err), 0);
+	assert_string_equal(s->encoding, "GB18030");
+	assert_non_null(strstr(s->arts[0].orig, "臺灣區域經濟論壇"));
+	assert_non_null(strstr(s->arts[0].work, "台湾区域经济论坛"));
+	check_source(s);
 	tekg_source_free(s);
 }
 
@@ -1074,6 +1100,7 @@ int main(void)
 		cmocka_unit_test(test_traditional_utf8),
 		cmocka_unit_test(test_big5),
 		cmocka_unit_test(test_gb18030),
+		cmocka_unit_test(test_gb18030_traditional),
 		cmocka_unit_test(test_script_profile_option),
 		cmocka_unit_test(test_nfkc_map),
 		cmocka_unit_test(test_simplify),
