@@ -59,6 +59,13 @@ $(BUILD)/src/text/text.o: ALL_CFLAGS += -DTEKG_OPENCC_VERSION='"$(OPENCC_VERSION
 $(BUILD)/%_avx2.o: ALL_CFLAGS += -mavx2 -mfma
 $(BUILD)/%_avx512.o: ALL_CFLAGS += -mavx512f -mavx512bw -mfma
 
+# The install prefix is compiled into the two files that look for the
+# lexicons; a stamp holding it rebuilds them when PREFIX changes
+# (make && make install PREFIX=/opt/x).
+PREFIX_STAMP := $(BUILD)/prefix.stamp
+$(shell mkdir -p $(BUILD); test "$$(cat $(PREFIX_STAMP) 2>/dev/null)" = "$(PREFIX)" || echo "$(PREFIX)" > $(PREFIX_STAMP))
+$(BUILD)/src/extract/extract.o $(BUILD)/src/cli/common.o: $(PREFIX_STAMP)
+
 ifeq ($(BUILD),build)
   LIBTEKG := libtekg.a
   TEKG_BIN := tekg
@@ -166,6 +173,7 @@ fuzz: fuzz-build
 # ---- end of fuzzing ---------------------------------------------------------
 
 install: all
+	@if [ -n "$(SANITIZE)" ]; then echo "make install: build without SANITIZE" >&2; exit 2; fi
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
 		$(DESTDIR)$(PREFIX)/include/tekg $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/tekg

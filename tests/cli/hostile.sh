@@ -79,7 +79,7 @@ else
 fi
 
 # ---- deep nesting -----------------------------------------------------------
-python3 - "$W" <<'EOF' || { echo "skip: python3 needed to generate nesting"; exit 77; }
+/usr/bin/python3 - "$W" <<'EOF' || { echo "skip: python3 needed to generate nesting"; exit 77; }
 import sys
 w = sys.argv[1]
 open(w + '/deep.html', 'w').write('<html><body><p>新华社北京8月25日电 正文开始。</p>' + '<div>' * 100000 + '深处的文字。' + '</div>' * 100000 + '</body></html>')
@@ -107,7 +107,7 @@ run "${BIG_MB} MB of NUL bytes" $((BIG_MB * 1024 * 3 + 100000)) "$T" ingest -q -
 truncate -s 300M "$W/huge.txt"
 run "300 MB file (over the 256 MiB cap)" 100000 "$T" ingest -q --db "$W/b.db" "$W/huge.txt"
 [ $rc = 1 ] && has "$W/err" "larger than 256 MiB" "over-cap file rejected before reading" || no "over-cap: exit $rc"
-python3 - "$W/big.jsonl" "$BIG_MB" <<'EOF'
+/usr/bin/python3 - "$W/big.jsonl" "$BIG_MB" <<'EOF'
 import sys
 f = open(sys.argv[1], 'w')
 f.write('{"title":"正常","text":"新华社北京8月25日电 李强出席会议。","date":"2025-08-25"}\n')

@@ -72,15 +72,15 @@ grep -c '<node ' "$tmp/sub.graphml" | grep -qx 5 || fail "ego: expected 5 nodes 
 grep -q 'attr.name="pagerank"' "$tmp/sub.graphml" || fail "ego: no pagerank in the GraphML"
 
 # JSON is valid (when a JSON parser is at hand)
-if command -v python3 >/dev/null 2>&1; then
+if [ -x /usr/bin/python3 ]; then
 	for a in "neighbors 王毅" "timeline 李强" "communities" "events --from 2030"; do
 		# shellcheck disable=SC2086
-		"$TEKG" query $DB --json $a 2>/dev/null | python3 -c 'import json,sys; json.load(sys.stdin)' \
+		"$TEKG" query $DB --json $a 2>/dev/null | /usr/bin/python3 -c 'import json,sys; json.load(sys.stdin)' \
 			|| fail "--json $a: invalid JSON"
 	done
 	# shellcheck disable=SC2086
 	"$TEKG" query $DB --json sql "SELECT label, 1.5 AS x, NULL AS y FROM entity WHERE type = 'event'" 2>/dev/null |
-		python3 -c 'import json,sys; d = json.load(sys.stdin); assert len(d) == 2 and d[0]["y"] == ""' \
+		/usr/bin/python3 -c 'import json,sys; d = json.load(sys.stdin); assert len(d) == 2 and d[0]["y"] == ""' \
 		|| fail "--json sql: invalid JSON"
 fi
 
