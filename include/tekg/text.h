@@ -170,6 +170,11 @@ typedef struct tekg_text_opts {
 int tekg_text_read(tekg_source **out, const char *path, const char *bytes,
                    size_t len, const tekg_text_opts *opts, tekg_error *err);
 
+/* Check a JSONL field map ("text=content,date=published_at": names from
+ * id, url, title, date, text, each mapped to a non-empty field name) before
+ * any file is read.  0 when valid (NULL or empty is valid), TEKG_EINVAL. */
+int tekg_text_check_field_map(const char *spec);
+
 /* Free a source and everything in it.  NULL is a no-op. */
 void tekg_source_free(tekg_source *src);
 

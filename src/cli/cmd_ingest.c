@@ -95,6 +95,11 @@ static int parse(cli_ingest *o, int mode, int argc, char **argv)
 		if (c == '?' || c == ':')
 			return cli_usage(cmd, "unknown option or missing value: '%s'",
 			                 argv[optind - 1]);
+		if (mode == MODE_REINDEX && (c == 'F' || c == 'S' || c == 'M'))
+			return cli_usage(cmd, "--%s does not apply to reindex, which re-extracts "
+			                 "the stored text (to read a source again: tekg rm, "
+			                 "then tekg ingest)",
+			                 c == 'F' ? "input-format" : c == 'S' ? "script-profile" : "field");
 		r = cli_ingest_opt(o, cmd, c, optarg);
 		if (r < 0)
 			return EXIT_USAGE;

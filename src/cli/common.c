@@ -93,7 +93,15 @@ int cli_ingest_opt(cli_ingest *o, const char *cmd, int c, const char *arg)
 			return -1;
 		}
 		return 1;
-	case 'M': o->popts.text.field_map = arg; return 1;
+	case 'M':
+		if (tekg_text_check_field_map(arg)) {
+			cli_usage(cmd, "--field wants NAME=FIELD pairs joined by commas, NAME one of "
+			          "id, url, title, date, text (e.g. text=content,date=published_at), "
+			          "not '%s'", arg);
+			return -1;
+		}
+		o->popts.text.field_map = arg;
+		return 1;
 	case 'm': o->popts.model_dir = arg; return 1;
 	case 'j':
 		j = strtol(arg, &end, 10);

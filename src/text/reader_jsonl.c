@@ -50,6 +50,14 @@ static int parse_map(const char *spec, char *buf, size_t bufsz, const char *name
 	return 0;
 }
 
+int tekg_text_check_field_map(const char *spec)
+{
+	char buf[512];
+	const char *names[F_N];
+
+	return parse_map(spec, buf, sizeof buf, names) ? TEKG_EINVAL : 0;
+}
+
 static int is_mapped(const char *key, const char *names[F_N])
 {
 	size_t i;

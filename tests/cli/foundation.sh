@@ -41,6 +41,11 @@ expect 2 "bad --input-format" "$T" ingest --db "$W/x.db" --input-format pdf "$D/
 expect 2 "bad -j" "$T" ingest --db "$W/x.db" -j 0 "$D/a.txt"
 expect 2 "unknown option" "$T" export --frobnicate
 expect 2 "build without -o" "$T" build "$D/a.txt"
+expect 2 "bad --field map" "$T" ingest --db "$W/x.db" --field bogus "$D/a.txt"
+has "$W/err" "--field wants NAME=FIELD" "bad --field: the message says what is wanted"
+expect 2 "reindex refuses --script-profile" "$T" reindex --db "$W/x.db" --script-profile none
+has "$W/err" "--script-profile does not apply to reindex" "reindex: the message names the option"
+[ -e "$W/x.db" ] && no "usage errors created no database" || ok "usage errors created no database"
 
 # a clean ingest, then the same again adds nothing
 expect 0 "ingest text" "$T" ingest --db "$W/a.db" "$D/a.txt" "$D/b.txt"
