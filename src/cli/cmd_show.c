@@ -32,6 +32,21 @@ static int print_credit(const tekg_credit_row *r, void *ud)
 	return 0;
 }
 
+/* The document's anchored date and duplicate link (the store's row). */
+static int print_doc_row(const tekg_doc_row *r, void *ud)
+{
+	const int64_t *want = ud;
+
+	if (r->id != *want)
+		return 0;
+	printf("date:        %s%s\n", r->date ? r->date : "(none)",
+	       r->date && r->date_inferred ? " (inferred)" : "");
+	if (r->duplicate_of)
+		printf("duplicate of: d%lld %s\n", (long long)r->duplicate_of,
+		       r->dup_title ? r->dup_title : "");
+	return 0;
+}
+
 int cmd_show(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -74,6 +89,7 @@ int cmd_show(int argc, char **argv)
 		printf("title:       %s\n", a->title ? a->title : "");
 		if (a->url)
 			printf("url:         %s\n", a->url);
+		tekg_store_each_document(s, print_doc_row, &id, &err);
 		if (a->date)
 			printf("meta date:   %s\n", a->date);
 		if (a->dateline.text)

@@ -63,6 +63,7 @@ expect 0 "stdin" sh -c "'$T' ingest --db '$W/a.db' - < '$D/a.txt'"
 expect 0 "show" "$T" show --db "$W/a.db" 1
 has "$W/out" "周建国出席论坛并致辞" "show prints the text"
 has "$W/out" "source:" "show prints the source"
+has "$W/out" "date:" "show prints the document date"
 expect 1 "show unknown" "$T" show --db "$W/a.db" 999
 has "$W/err" "999" "show names the missing document"
 
