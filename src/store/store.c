@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "schema_sql.h"
 
@@ -162,6 +163,61 @@ fail:
 	return rc;
 }
 
+/* A read-only database in a folder it cannot write to: SQLite cannot make
+ * the WAL index (-shm) there, so reading fails.  When no write-ahead log is
+ * pending (no PATH-wal, or an empty one), nothing can be changing the file
+ * either, and it is opened as immutable.  1 when it was reopened so. */
+static int reopen_immutable(tekg_store *s)
+{
+	char *dir, *slash;
+	struct stat st;
+	tekg_buf uri = {0}, wal = {0};
+	const char *p;
+	int writable, ok = 0;
+
+	if ((dir = tekg_strdup(s->path)) == NULL)
+		return 0;
+	slash = strrchr(dir, '/');
+	if (slash == NULL)
+		writable = access(".", W_OK) == 0;
+	else {
+		slash[slash == dir] = '\0';
+		writable = access(dir, W_OK) == 0;
+	}
+	tekg_free(dir);
+	if (writable)
+		return 0;
+	if (tekg_buf_printf(&wal, "%s-wal", s->path))
+		return 0;
+	ok = stat(wal.data, &st) != 0 || st.st_size == 0;
+	tekg_buf_free(&wal);
+	if (!ok)
+		return 0;
+	/* file: URI with the path percent-escaped */
+	ok = tekg_buf_puts(&uri, "file:") == 0;
+	for (p = s->path; ok && *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '%' || c == '?' || c == '#' || c <= ' ' || c >= 0x7F)
+			ok = tekg_buf_printf(&uri, "%%%02X", c) == 0;
+		else
+			ok = tekg_buf_putc(&uri, (char)c) == 0;
+	}
+	ok = ok && tekg_buf_puts(&uri, "?immutable=1") == 0;
+	if (ok) {
+		sqlite3_close_v2(s->db);
+		s->db = NULL;
+		ok = sqlite3_open_v2(uri.data, &s->db,
+		                     SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+		                     NULL) == SQLITE_OK;
+		if (ok) {
+			sqlite3_extended_result_codes(s->db, 1);
+			sqlite3_busy_timeout(s->db, 10000);
+		}
+	}
+	tekg_buf_free(&uri);
+	return ok;
+}
+
 int tekg_store_open(tekg_store **out, const char *path, int flags, tekg_error *err)
 {
 	tekg_store *s;
@@ -198,8 +254,14 @@ int tekg_store_open(tekg_store **out, const char *path, int flags, tekg_error *e
 		goto fail;
 	}
 	/* The first real read tells a corrupt file or a non-database apart. */
-	if ((rc = migrate(s, err)))
-		goto fail;
+	if ((rc = migrate(s, err))) {
+		if (!s->readonly || !reopen_immutable(s))
+			goto fail;
+		if (err)
+			memset(err, 0, sizeof *err);
+		if ((rc = migrate(s, err)))
+			goto fail;
+	}
 	if (!s->readonly) {
 		if ((rc = store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
 		                     err)))

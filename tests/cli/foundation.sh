@@ -128,6 +128,12 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	cp "$W/a.db" "$W/ro.db"; chmod 444 "$W/ro.db"; chmod 755 "$W"
 	expect 3 "read-only database" setpriv --reuid=65534 --regid=65534 --clear-groups "$T" ingest --db "$W/ro.db" "$D/b.txt"
 	has "$W/err" "read-only" "read-only database named"
+	# a read-only database in a read-only folder can still be read
+	mkdir "$W/rodir"; cp "$W/a.db" "$W/rodir/r.db"; chmod 444 "$W/rodir/r.db"; chmod 555 "$W/rodir"
+	expect 0 "stats of a database in a read-only folder" setpriv --reuid=65534 --regid=65534 --clear-groups "$T" stats --db "$W/rodir/r.db"
+	has "$W/out" "documents" "read-only folder: stats printed"
+	expect 0 "export from a database in a read-only folder" setpriv --reuid=65534 --regid=65534 --clear-groups "$T" export --db "$W/rodir/r.db" -o -
+	chmod 755 "$W/rodir"
 elif [ "$(id -u)" != 0 ]; then
 	cp "$W/a.db" "$W/ro.db"; chmod 444 "$W/ro.db"
 	expect 3 "read-only database" "$T" ingest --db "$W/ro.db" "$D/b.txt"
