@@ -388,6 +388,45 @@ static void test_gb18030_traditional(void **state)
 	tekg_source_free(s);
 }
 
+/* The page's language tag chooses the Hong Kong or Taiwan profile when no
+ * outlet or URL says so. */
+static void test_html_lang_profile(void **state)
+{
+	static const char *const pages[] = {
+		"<html lang=\"zh-HK\"><head><title>t</title></head><body><p>市民昨日在公園參加活動，氣氛熱烈。</p></body></html>",
+		"<html><head><meta property=\"og:locale\" content=\"zh_TW\"></head><body><p>市民昨日在公園參加活動，氣氛熱烈。</p></body></html>",
+		"<html><head><meta http-equiv=\"Content-Language\" content=\"zh-Hant-HK\"></head><body><p>市民昨日在公園參加活動。</p></body></html>",
+		"<html lang=\"zh-CN\"><body><p>市民昨日在公园参加活动，气氛热烈。</p></body></html>",
+	};
+	static const tekg_script_profile want[] = {TEKG_SCRIPT_HK2S, TEKG_SCRIPT_TW2S,
+	                                           TEKG_SCRIPT_HK2S, TEKG_SCRIPT_T2S};
+	tekg_text_opts o = {0};
+	size_t k;
+	char *w;
+
+	(void)state;
+	o.format = TEKG_FORMAT_HTML;
+	for (k = 0; k < sizeof pages / sizeof pages[0]; k++) {
+		tekg_source *s = read_mem(pages[k], &o);
+		assert_int_equal(s->script, want[k]);
+		assert_int_equal(s->n_arts, 1);
+		assert_non_null(strstr(s->arts[0].work, "公园"));
+		tekg_source_free(s);
+	}
+	/* JSON Lines: a lang field; the working copy differs between profiles
+	 * for the Hong Kong form 衞 (hk2s: 卫, t2s keeps it) */
+	o.format = TEKG_FORMAT_JSONL;
+	{
+		tekg_source *s = read_mem("{\"lang\": \"zh-HK\", \"text\": \"衞生署發言人表示。\"}\n"
+		                          "{\"text\": \"衞生署發言人昨日表示。\"}\n", &o);
+		assert_int_equal(s->n_arts, 2);
+		w = s->arts[0].work;
+		assert_non_null(strstr(w, "卫生署"));
+		assert_null(strstr(s->arts[1].work, "卫生署"));
+		tekg_source_free(s);
+	}
+}
+
 static void test_script_profile_option(void **state)
 {
 	tekg_text_opts o = {0};
@@ -1114,6 +1153,7 @@ int main(void)
 		cmocka_unit_test(test_jsonl_field_map),
 		cmocka_unit_test(test_jsonl_all_bad),
 		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_html_lang_profile),
 		cmocka_unit_test(test_minhash),
 		cmocka_unit_test(test_lib_versions),
 		cmocka_unit_test(test_format_sniffing),

@@ -15,6 +15,7 @@
 #include "util/alloc.h"
 #include "util/utf8.h"
 
+#include <ctype.h>
 #include <opencc/opencc.h>
 #include <pthread.h>
 #include <string.h>
@@ -334,6 +335,32 @@ static int host_suffix(const char *url, const char *suf)
 	while (*e && *e != '/' && *e != ':' && *e != '?' && *e != '#')
 		e++;
 	return (size_t)(e - h) >= sl && memcmp(e - sl, suf, sl) == 0;
+}
+
+tekg_script_profile tx_profile_from_lang(const char *lang)
+{
+	char t[32];
+	size_t i, n;
+
+	if (lang == NULL)
+		return TEKG_SCRIPT_AUTO;
+	while (*lang == ' ')
+		lang++;
+	n = strlen(lang);
+	if (n == 0 || n >= sizeof t)
+		return TEKG_SCRIPT_AUTO;
+	for (i = 0; i < n; i++) /* lower case, '_' as '-' */
+		t[i] = lang[i] == '_' ? '-' : (char)tolower((unsigned char)lang[i]);
+	t[n] = '\0';
+	if (strncmp(t, "yue", 3) == 0 && (t[3] == '\0' || t[3] == '-'))
+		return TEKG_SCRIPT_HK2S;
+	if (strncmp(t, "zh-", 3) != 0)
+		return TEKG_SCRIPT_AUTO;
+	if (strstr(t, "-hk") || strstr(t, "-mo"))
+		return TEKG_SCRIPT_HK2S;
+	if (strstr(t, "-tw"))
+		return TEKG_SCRIPT_TW2S;
+	return TEKG_SCRIPT_AUTO;
 }
 
 tekg_script_profile tx_detect_profile(const char *url, const char *text, size_t len)

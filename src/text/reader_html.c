@@ -180,6 +180,7 @@ typedef struct hctx {
 	const xmlNode *article, *h1, *title, *best, *body;
 	size_t best_score;
 	char *og_title, *date, *url;
+	char *lang;              /* <html lang>, og:locale or Content-Language */
 	/* scores per parent: a tiny open table keyed by node pointer */
 	const xmlNode **keys;
 	size_t *vals, cap, used;
@@ -227,11 +228,20 @@ static void scan(hctx *h, const xmlNode *n, int depth)
 			const char *key = p ? p : nm ? nm : it;
 			size_t k;
 
+			if (!key && !h->lang) { /* <meta http-equiv="Content-Language"> */
+				char *he = prop(n, "http-equiv");
+				if (he && strcasecmp(he, "content-language") == 0)
+					h->lang = prop(n, "content");
+				tekg_free(he);
+			}
 			if (key) {
 				if (strcasecmp(key, "og:title") == 0 && !h->og_title)
 					h->og_title = prop(n, "content");
 				else if (strcasecmp(key, "og:url") == 0 && !h->url)
 					h->url = prop(n, "content");
+				else if ((strcasecmp(key, "og:locale") == 0 ||
+				          strcasecmp(key, "language") == 0) && !h->lang)
+					h->lang = prop(n, "content");
 				for (k = 0; datenames[k]; k++)
 					if (strcasecmp(key, datenames[k]) == 0 && !h->date) {
 						char *c = prop(n, "content");
@@ -403,6 +413,14 @@ int tx_read_html(tekg_source *src, const tekg_text_opts *opts, tekg_error *err)
 		goto cleanup;
 	}
 	scan(&h, xmlDocGetRootElement(doc), 0);
+	if (xmlDocGetRootElement(doc)) {
+		/* the document's own language tag comes first */
+		char *lang = prop(xmlDocGetRootElement(doc), "lang");
+		if (lang) {
+			tekg_free(h.lang);
+			h.lang = lang;
+		}
+	}
 	main_node = h.article ? h.article : h.best ? h.best : h.body ? h.body : xmlDocGetRootElement(doc);
 	if (main_node && is_dropped_path(main_node))
 		main_node = h.body;
@@ -410,8 +428,10 @@ int tx_read_html(tekg_source *src, const tekg_text_opts *opts, tekg_error *err)
 		rc = tekg_error_set(err, rc, "%s: %s", src->path, tekg_strerror(rc));
 		goto cleanup;
 	}
-	prof = opts->script != TEKG_SCRIPT_AUTO ? opts->script
-	                                        : tx_detect_profile(h.url, b.data ? b.data : "", b.len);
+	prof = opts->script != TEKG_SCRIPT_AUTO ? opts->script : tx_profile_from_lang(h.lang);
+	if (prof == TEKG_SCRIPT_AUTO)
+		prof = tx_detect_profile(h.url, b.data ? b.data : "", b.len);
+	src->script = prof; /* one page, one article: the source's profile */
 	if (b.len && (rc = tx_articles_from_text(src, b.data, b.len, 0, prof, 0,
 	                                         tekg_utf8_count(src->text, src->text_len), err)) != 0)
 		goto cleanup;
@@ -443,6 +463,7 @@ cleanup:
 	tekg_free(h.og_title);
 	tekg_free(h.date);
 	tekg_free(h.url);
+	tekg_free(h.lang);
 	xmlFreeDoc(doc);
 	return rc;
 }

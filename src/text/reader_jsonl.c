@@ -118,7 +118,16 @@ static int one_line(tekg_source *src, const tekg_text_opts *opts, const char *na
 	v = json_object_get(root, names[F_URL]);
 	if (json_is_string(v))
 		url = json_string_value(v);
-	prof = opts->script != TEKG_SCRIPT_AUTO ? opts->script : tx_detect_profile(url, text, tlen);
+	prof = opts->script;
+	if (prof == TEKG_SCRIPT_AUTO) { /* a language field, then URL and outlet cues */
+		static const char *const langs[] = {"lang", "language", "locale", NULL};
+		size_t k;
+		for (k = 0; langs[k] && prof == TEKG_SCRIPT_AUTO; k++)
+			if (json_is_string(v = json_object_get(root, langs[k])))
+				prof = tx_profile_from_lang(json_string_value(v));
+		if (prof == TEKG_SCRIPT_AUTO)
+			prof = tx_detect_profile(url, text, tlen);
+	}
 	if ((rc = tx_articles_from_text(src, text, tlen, 0, prof, c0, c1, err)) != 0)
 		goto cleanup;
 	if (src->n_arts == before) {

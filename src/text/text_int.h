@@ -61,6 +61,10 @@ void *tx_opencc(tekg_script_profile prof);
 
 /* Profile from cues: URL host (.hk / .tw) and the head of the text. */
 tekg_script_profile tx_detect_profile(const char *url, const char *text, size_t len);
+/* The profile a language tag names (BCP 47 or POSIX style, any case):
+ * zh-HK, zh-MO, zh-Hant-HK, yue -> HK2S; zh-TW, zh-Hant-TW -> TW2S;
+ * anything else (zh-CN, zh-Hant, en, NULL) -> AUTO (no evidence). */
+tekg_script_profile tx_profile_from_lang(const char *lang);
 
 /* ---- fold.c ------------------------------------------------------------ */
 
