@@ -293,7 +293,7 @@ int tekg_network_filter(tekg_graph **out, const tekg_graph *g, const tekg_networ
 				tekg_graph_edge_ends(g, e, &s, &d);
 				if (!ekeep[e] || !nkeep[s] || !nkeep[d])
 					continue;
-				if (o->directed && s != u)
+				if (o->directed && s != u && !tekg_network_edge_undirected(g, e))
 					continue;
 				w = s == u ? d : s;
 				if (dist[w] != SIZE_MAX || !tekg_network_in_view(g, w, o))

@@ -347,6 +347,16 @@ static void test_filter(void **state)
 	assert_int_equal(tekg_network_filter(&f, g, &o, &err), 0);
 	assert_int_equal(count(f, TEKG_NODE), 2);
 	tekg_graph_free(f);
+	/* directed: co_occurs has no direction, so 李强 (its target) reaches 王毅
+	 * as well as the two events it takes part in */
+	o.ego = "李强";
+	o.depth = 1;
+	assert_int_equal(tekg_network_filter(&f, g, &o, &err), 0);
+	assert_int_equal(count(f, TEKG_NODE), 4);
+	assert_true(tekg_graph_find_node(f, "n1") != (size_t)-1);
+	assert_true(tekg_graph_find_node(f, "n3") != (size_t)-1);
+	assert_true(tekg_graph_find_node(f, "n7") != (size_t)-1);
+	tekg_graph_free(f);
 	/* an ambiguous ego name */
 	o.ego = "王毅";
 	assert_int_equal(tekg_network_filter(&f, g, &o, &err), TEKG_EAMBIGUOUS);

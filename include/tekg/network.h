@@ -74,7 +74,8 @@ typedef struct tekg_network_opts {
 	const char *topic;         /* keep what is about this topic, or NULL */
 	int include_documents;     /* documents, dates, topics join measures and ego walks */
 	tekg_projection projection;
-	int directed;              /* walks follow edge direction (source -> target) */
+	int directed;              /* walks follow edge direction (source -> target);
+	                              co_occurs / shared_event both ways */
 	unsigned measures;         /* TEKG_NET_* bits; 0: all */
 	size_t betweenness_exact;  /* exact betweenness up to this many nodes;
 	                              0: TEKG_NET_BETWEENNESS_EXACT */
@@ -92,7 +93,8 @@ typedef struct tekg_network_opts {
  *  - min_weight: lighter edges are dropped;
  *  - topic: the topic node, what is `about` it, and the neighbours of those;
  *  - ego/depth: the nodes within depth hops of ego (walking the measure view,
- *    ignoring direction unless `directed`), after the filters above.
+ *    ignoring direction unless `directed`; co_occurs and shared_event edges
+ *    are crossed both ways even then), after the filters above.
  * An edge is kept when both its ends are.  Attributes and notes are copied.
  * 0, TEKG_ENOTFOUND / TEKG_EAMBIGUOUS (ego or topic name), TEKG_EINVAL,
  * TEKG_ENOMEM.  O(nodes + edges) plus the attribute copies.
@@ -136,6 +138,11 @@ int tekg_network_measures(tekg_graph *g, const tekg_network_opts *o, tekg_error 
 
 /* 1 when node i belongs to the measure view under `o` (NULL: defaults). */
 int tekg_network_in_view(const tekg_graph *g, size_t i, const tekg_network_opts *o);
+
+/* 1 when edge e's direction carries no meaning (co_occurs, and the
+ * projection's shared_event): directed walks cross it both ways.  0 for
+ * the other relations. */
+int tekg_network_edge_undirected(const tekg_graph *g, size_t e);
 
 /*
  * Find the node called `name`: an export id ("n12", "d3"), else an exact

@@ -6,7 +6,8 @@
  * (opened read-only), applies the shared network filters (netopts.h), and
  * prints one table: aligned text by default (padded by display width, CJK
  * characters two columns), --json (an array of objects) or --csv (RFC 4180).
- * Walks ignore edge direction unless --directed.
+ * Walks ignore edge direction unless --directed (co_occurs and shared_event
+ * edges are crossed both ways even then).
  *
  * Exit status: 0 ok, 1 unknown or ambiguous name (candidates listed) or no
  * path, 2 usage, 3 database or internal error.
@@ -319,6 +320,14 @@ static int is_source(const qctx *q, size_t e, size_t i)
 	return s == i;
 }
 
+/* May a walk go from i along e?  Always, unless --directed, where i must
+ * be the source of e or e a relation without direction (co_occurs,
+ * shared_event). */
+static int may_cross(const qctx *q, size_t e, size_t i)
+{
+	return !q->o->directed || is_source(q, e, i) || tekg_network_edge_undirected(q->g, e);
+}
+
 static int build_adjacency(qctx *q)
 {
 	size_t nn = tekg_graph_count(q->g, TEKG_NODE), ne = tekg_graph_count(q->g, TEKG_EDGE);
@@ -536,7 +545,7 @@ static int q_neighbors(qctx *q, const char *name, const char *rel, out_format f)
 		size_t e = q->adj[j], w = other(q, e, node);
 		if (rel && strcmp(estr(q, e, "type"), rel) != 0)
 			continue;
-		if (q->o->directed && !is_source(q, e, node))
+		if (!may_cross(q, e, node))
 			continue;
 		if (!q->o->include_documents && is_type(q, w, "document"))
 			continue;
@@ -602,7 +611,7 @@ static int q_path(qctx *q, const char *a, const char *b, out_format f)
 		size_t u = queue[head_i++], j;
 		for (j = q->off[u]; j < q->off[u + 1]; j++) {
 			size_t e = q->adj[j], w = other(q, e, u);
-			if (seen[w] || (q->o->directed && !is_source(q, e, u)))
+			if (seen[w] || !may_cross(q, e, u))
 				continue;
 			if (w != dst && !tekg_network_in_view(q->g, w, q->o))
 				continue;
@@ -695,7 +704,7 @@ static int adjacent_events(qctx *q, size_t node, size_t **out, size_t *n)
 		ev[(*n)++] = node;
 	for (j = q->off[node]; j < q->off[node + 1]; j++) {
 		size_t e = q->adj[j], w = other(q, e, node);
-		if (!is_type(q, w, "event") || (q->o->directed && !is_source(q, e, node)))
+		if (!is_type(q, w, "event") || !may_cross(q, e, node))
 			continue;
 		if (mark(q, w))
 			ev[(*n)++] = w;

@@ -63,7 +63,7 @@ enum {
 	"  --topic NAME         keep what is about topic NAME and its neighbours\n"       \
 	"  --include-documents  documents, dates and topics join measures and walks\n"   \
 	"  --projection P       none, person or organization (shared-event network)\n"   \
-	"  --directed           walks follow edge direction\n"
+	"  --directed           walks follow edge direction (co_occurs: both ways)\n"
 
 /*
  * Handle getopt_long's code `c` with argument `arg` when it is one of the

@@ -48,6 +48,7 @@ golden neighbors neighbors 王毅
 golden neighbors-type neighbors 王毅 --type person
 golden neighbors-rel neighbors 王毅 --rel co_occurs
 golden neighbors-directed neighbors 亚太经合组织峰会 --directed
+golden neighbors-directed-cooccur neighbors 王毅 --directed
 golden neighbors-trad neighbors 李強
 golden path path 外交部 上海
 golden timeline timeline 李强
