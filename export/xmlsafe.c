@@ -255,10 +255,10 @@ static int month_days(int y, int m)
 	return days[m - 1];
 }
 
-int tekg_date_widen(const char *s, int last, char out[11])
+/* Widen the len bytes at s (one date, no '/'). */
+static int widen_one(const char *s, size_t len, int last, char out[11])
 {
 	int y, m = -1, d = -1;
-	size_t len = s ? strlen(s) : 0;
 
 	out[0] = '\0';
 	if (len < 4 || (y = digits(s, 4)) < 1)
@@ -284,6 +284,20 @@ int tekg_date_widen(const char *s, int last, char out[11])
 	out[7] = '-', out[8] = (char)('0' + d / 10), out[9] = (char)('0' + d % 10);
 	out[10] = '\0';
 	return 1;
+}
+
+int tekg_date_widen(const char *s, int last, char out[11])
+{
+	const char *slash;
+
+	out[0] = '\0';
+	if (s == NULL)
+		return 0;
+	/* an interval A/B: A gives the first day, B the last */
+	if ((slash = strchr(s, '/')) != NULL)
+		return last ? widen_one(slash + 1, strlen(slash + 1), 1, out)
+		            : widen_one(s, (size_t)(slash - s), 0, out);
+	return widen_one(s, strlen(s), last, out);
 }
 
 int tekg_export_tmpname(const char *path, char *out, size_t n)

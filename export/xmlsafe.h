@@ -44,7 +44,9 @@ int tekg_xml_double(double v, char *out, size_t n);
  * Widen an ISO 8601 date at any precision ("2025", "2025-12", "2025-12-11",
  * or a date-time, whose date part is used) to a full date YYYY-MM-DD in
  * out (11 bytes): the first day of the period when `last` is 0, the last
- * day when 1.  Returns 0 when s is not such a date (out is then "").
+ * day when 1.  An interval "A/B" ("2026/2030", "2026-12-11/2026-12-12")
+ * widens A for the first day and B for the last.  Returns 0 when s (or the
+ * half used) is not such a date (out is then "").
  */
 int tekg_date_widen(const char *s, int last, char out[11]);
 

@@ -317,6 +317,42 @@ static void test_gexf_empty_graph_valid(void **state)
 	tekg_graph_free(g);
 }
 
+/* Interval values "A/B" (date nodes, event starts) give A's first day and
+ * B's last day; they used to give no period at all. */
+static void test_gexf_intervals(void **state)
+{
+	char dir[64], path[128];
+	tekg_graph *g = NULL;
+	xmlDocPtr doc;
+	size_t i;
+
+	(void)state;
+	mktmpdir(dir, sizeof dir);
+	snprintf(path, sizeof path, "%s/i.gexf", dir);
+	OK(tekg_graph_new(&g, NULL));
+	OK(tekg_graph_add_node(g, "n1", &i));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "type", i, "date"));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "value", i, "2026/2030"));
+	OK(tekg_graph_add_node(g, "n2", &i));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "type", i, "event"));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "start", i, "2026-12-11/2026-12-12"));
+	OK(tekg_graph_add_node(g, "n3", &i));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "type", i, "date"));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "value", i, "2026-02/2026-03"));
+	OK(tekg_export_gexf(g, path, NULL));
+	doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	assert_non_null(doc);
+	XP_EQ(doc, "string(//g:node[@id='n1']/@start)", "2026-01-01");
+	XP_EQ(doc, "string(//g:node[@id='n1']/@end)", "2030-12-31");
+	XP_EQ(doc, "string(//g:node[@id='n2']/@start)", "2026-12-11");
+	XP_EQ(doc, "string(//g:node[@id='n2']/@end)", "2026-12-12");
+	XP_EQ(doc, "string(//g:node[@id='n3']/@start)", "2026-02-01");
+	XP_EQ(doc, "string(//g:node[@id='n3']/@end)", "2026-03-31");
+	xmlFreeDoc(doc);
+	rmtree(dir);
+	tekg_graph_free(g);
+}
+
 static const char want_nodes[] =
 	"Id,Label,type,mentions,first_seen,last_seen,date,date_inferred,aliases,pagerank,"
 	"x,y,size,r,g,b,start,end,value\r\n"
@@ -729,6 +765,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_gexf),
 		cmocka_unit_test(test_gexf_empty_graph_valid),
+		cmocka_unit_test(test_gexf_intervals),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_format_pick),
