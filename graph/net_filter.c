@@ -89,9 +89,37 @@ static int is_prefix(const char *p, const char *s)
 	return strncmp(p, s, strlen(p)) == 0;
 }
 
-/* Does [lo, hi] overlap [from, to]?  NULL bounds are open. */
+/* The part of date value s that bounds a period: an interval "A/B" starts
+ * at A and ends at B (last = 1); other values are themselves.  Copies into
+ * buf (n bytes, truncating) and returns it. */
+static const char *date_bound(const char *s, int last, char *buf, size_t n)
+{
+	const char *slash = strchr(s, '/');
+	size_t len;
+
+	if (slash == NULL)
+		return s;
+	if (last) {
+		s = slash + 1;
+		len = strlen(s);
+	} else {
+		len = (size_t)(slash - s);
+	}
+	if (len >= n)
+		len = n - 1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return buf;
+}
+
+/* Does [lo, hi] overlap [from, to]?  NULL bounds are open.  lo and hi may
+ * be intervals "A/B": lo counts from its A, hi up to its B. */
 static int overlaps(const char *lo, const char *hi, const char *from, const char *to)
 {
+	char lb[64], hb[64];
+
+	lo = date_bound(lo, 0, lb, sizeof lb);
+	hi = date_bound(hi, 1, hb, sizeof hb);
 	if (to && !(strcmp(lo, to) <= 0 || is_prefix(to, lo)))
 		return 0;
 	if (from && !(strcmp(hi, from) >= 0 || is_prefix(hi, from)))

@@ -324,6 +324,26 @@ static void test_filter(void **state)
 	assert_true(tekg_graph_find_node(f, "n7") == (size_t)-1);
 	tekg_graph_free(f);
 	memset(&o, 0, sizeof o);
+	/* an interval value A/B covers A's start to B's end: the date node
+	 * 2025-10/2025-12 overlaps --from 2025-12-15 and --to 2025-10-05 */
+	assert_int_equal(tekg_graph_set_str(g, TEKG_NODE, "value", 5, "2025-10/2025-12"), 0);
+	o.to = NULL;
+	o.from = "2025-12-15";
+	assert_int_equal(tekg_network_filter(&f, g, &o, &err), 0);
+	assert_true(tekg_graph_find_node(f, "n5") != (size_t)-1);
+	tekg_graph_free(f);
+	o.from = NULL;
+	o.to = "2025-10-05";
+	assert_int_equal(tekg_network_filter(&f, g, &o, &err), 0);
+	assert_true(tekg_graph_find_node(f, "n5") != (size_t)-1);
+	tekg_graph_free(f);
+	o.from = "2026";
+	o.to = NULL;
+	assert_int_equal(tekg_network_filter(&f, g, &o, &err), 0);
+	assert_true(tekg_graph_find_node(f, "n5") == (size_t)-1);
+	tekg_graph_free(f);
+	assert_int_equal(tekg_graph_set_str(g, TEKG_NODE, "value", 5, "2025-11-10"), 0);
+	memset(&o, 0, sizeof o);
 	/* weight */
 	o.min_weight = 2;
 	assert_int_equal(tekg_network_filter(&f, g, &o, &err), 0);

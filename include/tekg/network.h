@@ -88,7 +88,8 @@ typedef struct tekg_network_opts {
  *    include_documents is set);
  *  - from/to: documents by date, events by start..end, dates by value, other
  *    entities and edges by first_seen..last_seen must overlap the window
- *    (partial dates cover their whole period; undated elements are dropped
+ *    (partial dates cover their whole period, an interval "A/B" runs from
+ *    A's start to B's end; undated elements are dropped
  *    from a windowed graph, except undated edges between kept nodes);
  *  - min_weight: lighter edges are dropped;
  *  - topic: the topic node, what is `about` it, and the neighbours of those;
