@@ -61,8 +61,16 @@ char *tekg_fmt_i64(int64_t v, char *out);
  */
 int tekg_export_scalar(const tekg_attr_value *v, char *num, size_t n);
 
-/* Temporary-file dance: a unique name beside `path`, then rename. */
+/*
+ * Temporary-file dance: a unique name beside `path` (0, or -1 when it does
+ * not fit in n bytes), then rename into place (0, or -1 with errno: the
+ * temporary is removed).  A name from tekg_export_tmpname is tracked for
+ * tekg_export_remove_temporaries until tekg_export_commit or
+ * tekg_export_discard (unlink) lets it go: every name must end in one of
+ * the two.  Not thread-safe (one writer at a time, as the CLI does).
+ */
 int tekg_export_tmpname(const char *path, char *out, size_t n);
 int tekg_export_commit(const char *tmp, const char *path);
+void tekg_export_discard(const char *tmp);
 
 #endif

@@ -86,6 +86,15 @@ int tekg_export_csv(const tekg_graph *g, const char *dir, tekg_error *err);
  */
 int tekg_export_json(const tekg_graph *g, const char *path, tekg_error *err);
 
+/*
+ * Remove the temporary files of the writes in progress (every writer writes
+ * PATH.tmp-PID beside its target and renames it into place at the end).
+ * Async-signal-safe (it only calls unlink): meant for a SIGINT / SIGTERM
+ * handler, which then re-raises the signal.  Up to 4 temporaries at a time
+ * are tracked, enough for one write of any format.
+ */
+void tekg_export_remove_temporaries(void);
+
 /* Versions of libxml2 linked (static string). */
 const char *tekg_export_lib_version(void);
 
