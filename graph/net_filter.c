@@ -613,25 +613,29 @@ static int label_match(const char *label, const char *name, int fold)
 
 #define MAX_CAND 8
 
+/* "label (id, type), ..." of the first candidates into buf: whole entries
+ * only (a label is never cut mid-character), then ", ..." when some are
+ * left out (more than MAX_CAND, or no room). */
 static void list_candidates(const tekg_graph *g, const size_t *c, size_t n, char *buf,
                             size_t size)
 {
+	static const char more[] = ", ...";
 	size_t k, len = 0;
+	char one[512];
 
 	buf[0] = '\0';
-	for (k = 0; k < n && k < MAX_CAND && len + 1 < size; k++) {
+	for (k = 0; k < n && k < MAX_CAND; k++) {
 		const char *lab = tekg_network_node_str(g, c[k], "label");
 		const char *t = tekg_network_node_str(g, c[k], "type");
-		int w = snprintf(buf + len, size - len, "%s%s (%s, %s)", k ? ", " : "",
-		                 lab ? lab : "", tekg_graph_node_id(g, c[k]), t ? t : "?");
-		if (w < 0)
+		int w = snprintf(one, sizeof one, "%s%s (%s, %s)", k ? ", " : "", lab ? lab : "",
+		                 tekg_graph_node_id(g, c[k]), t ? t : "?");
+		if (w < 0 || (size_t)w >= sizeof one || len + (size_t)w + sizeof more > size)
 			break;
+		memcpy(buf + len, one, (size_t)w + 1);
 		len += (size_t)w;
-		if (len >= size)
-			len = size - 1;
 	}
-	if (n > MAX_CAND && len + 8 < size)
-		snprintf(buf + len, size - len, ", ...");
+	if (k < n && len + sizeof more <= size)
+		memcpy(buf + len, k ? more : more + 2, sizeof more - (k ? 0 : 2));
 }
 
 int tekg_network_resolve(const tekg_graph *g, const char *name, const char *type,

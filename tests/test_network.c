@@ -463,6 +463,32 @@ static void test_resolve(void **state)
 	tekg_graph_free(g);
 }
 
+/* Long candidate labels: the "did you mean" list holds whole entries only
+ * (never half a UTF-8 character) and says when some were left out. */
+static void test_resolve_long_candidates(void **state)
+{
+	tekg_graph *g = events();
+	tekg_error err = {0};
+	char label[301], want[512], id[16];
+	size_t n, i, k;
+
+	(void)state;
+	for (k = 0; k < 100; k++)
+		memcpy(label + 3 * k, "长", 3);
+	label[300] = '\0';
+	for (k = 0; k < 3; k++) {
+		snprintf(id, sizeof id, "n%zu", 101 + k);
+		assert_int_equal(tekg_graph_add_node(g, id, &i), 0);
+		assert_int_equal(tekg_graph_set_str(g, TEKG_NODE, "type", i, "person"), 0);
+		assert_int_equal(tekg_graph_set_str(g, TEKG_NODE, "label", i, label), 0);
+	}
+	assert_int_equal(tekg_network_resolve(g, "长长", NULL, &n, &err), TEKG_ENOTFOUND);
+	snprintf(want, sizeof want, "no node named '长长'; did you mean: %s (n101, person), ...",
+	         label);
+	assert_string_equal(err.msg, want);
+	tekg_graph_free(g);
+}
+
 /* Traditional-script names fold to the simplified label. */
 static void test_resolve_fold(void **state)
 {
@@ -526,6 +552,7 @@ int main(void)
 		cmocka_unit_test(test_project),
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_resolve_fold),
+		cmocka_unit_test(test_resolve_long_candidates),
 		cmocka_unit_test(test_igraph_errors),
 		cmocka_unit_test(test_empty),
 	};

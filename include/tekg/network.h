@@ -152,7 +152,8 @@ int tekg_network_edge_undirected(const tekg_graph *g, size_t e);
  * restricts the node type.  A unique label match wins over alias matches.
  * 0 and *node; TEKG_ENOTFOUND (message: "no node named X", with up to 8
  * labels containing it as suggestions) or TEKG_EAMBIGUOUS (message lists the
- * candidates as "label (id, type)"); TEKG_ENOMEM.
+ * candidates as "label (id, type)"); lists hold whole entries only (up to 8,
+ * about 400 bytes) and end in ", ..." when some are left out; TEKG_ENOMEM.
  */
 int tekg_network_resolve(const tekg_graph *g, const char *name, const char *type,
                          size_t *node, tekg_error *err);
