@@ -116,11 +116,29 @@ static size_t display_width(const char *s)
 	return w;
 }
 
-/* Text cells stay on one line: tabs and newlines become spaces. */
+/* Text cells stay on one line and never drive the terminal: C0 controls
+ * (tab and newline included), DEL and C1 controls (U+0080..U+009F, which
+ * some terminals obey as ESC sequences) become spaces, invalid bytes U+FFFD.
+ * Only text tables:
+ * JSON escapes them, CSV quotes them. */
 static void put_text_cell(FILE *out, const char *s)
 {
-	for (; *s; s++)
-		fputc(*s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s, out);
+	size_t len = strlen(s), off = 0;
+
+	while (off < len) {
+		uint32_t cp;
+		size_t n = tekg_utf8_decode(s + off, len - off, &cp);
+		if (n == 0) { /* an invalid byte: U+FFFD (display_width counts it one) */
+			fputs("\xef\xbf\xbd", out);
+			off++;
+			continue;
+		}
+		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f))
+			fputc(' ', out);
+		else
+			fwrite(s + off, 1, n, out);
+		off += n;
+	}
 }
 
 static void pad(FILE *out, size_t n)

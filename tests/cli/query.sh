@@ -85,6 +85,18 @@ if command -v python3 >/dev/null 2>&1; then
 		|| fail "--json sql: invalid JSON"
 fi
 
+# text tables replace control characters (C0, DEL, C1) with spaces; JSON
+# keeps them, escaped
+if command -v python3 >/dev/null 2>&1; then
+	cp "$tmp/f.db" "$tmp/ctl.db"
+	python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE entity SET label = '深' || char(27) || '[31m圳' || char(133) || char(127) || char(9) || 'x' WHERE id = 2\"); c.commit(); c.close()" "$tmp/ctl.db"
+	"$TEKG" query --db "$tmp/ctl.db" sql "SELECT label FROM entity WHERE id = 2" >"$tmp/out" 2>"$tmp/err"
+	printf 'label\n-------------\n深 [31m圳   x\n' >"$tmp/want"
+	cmp -s "$tmp/out" "$tmp/want" || fail "controls in a text table: $(od -c "$tmp/out" | head -5)"
+	"$TEKG" query --db "$tmp/ctl.db" --json sql "SELECT label FROM entity WHERE id = 2" >"$tmp/out" 2>"$tmp/err"
+	grep -qF '\u001b[31m' "$tmp/out" || fail "controls in JSON: $(cat "$tmp/out")"
+fi
+
 # expect STATUS DESCRIPTION PATTERN ARGS...: exit status and a stderr line
 expect() {
 	want=$1 what=$2 pat=$3
