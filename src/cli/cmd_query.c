@@ -398,9 +398,25 @@ static int marked(const qctx *q, size_t i)
 	return q->stamp[i] == q->epoch;
 }
 
-static void fmt_double(char *buf, size_t n, double v)
+/* A number for a cell: exact in JSON and CSV (the shortest of %.15g ..
+ * %.17g that reads back as v); in text tables `text_prec` decimals, or %g
+ * when it is negative. */
+static void fmt_number(char *buf, size_t n, double v, out_format f, int text_prec)
 {
-	snprintf(buf, n, "%g", v);
+	int prec;
+
+	if (f == OUT_TEXT) {
+		if (text_prec < 0)
+			snprintf(buf, n, "%g", v);
+		else
+			snprintf(buf, n, "%.*f", text_prec, v);
+		return;
+	}
+	for (prec = 15; prec <= 17; prec++) {
+		snprintf(buf, n, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
 }
 
 /* Relation label of an edge: its type, with the participant role. */
@@ -587,7 +603,7 @@ static int q_neighbors(qctx *q, const char *name, const char *rel, out_format f)
 		size_t col = tekg_graph_attr_find(q->g, TEKG_EDGE, "docs");
 		tekg_attr_value v;
 		relation(q, e, r, sizeof r);
-		fmt_double(wt, sizeof wt, tekg_network_edge_weight(q->g, e));
+		fmt_number(wt, sizeof wt, tekg_network_edge_weight(q->g, e), f, -1);
 		dc[0] = '\0';
 		if (col != (size_t)-1 && tekg_graph_attr_get(q->g, TEKG_EDGE, col, e, &v))
 			snprintf(dc, sizeof dc, "%lld", (long long)v.i);
@@ -978,12 +994,12 @@ static int q_top(qctx *q, const char *by, long limit, out_format f)
 	for (k = 0; k < n && (long)k < limit && rc == 0; k++) {
 		char r[32], v[64];
 		snprintf(r, sizeof r, "%zu", k + 1);
+		/* rounded in text tables only */
 		if (!strcmp(attr, "degree"))
 			snprintf(v, sizeof v, "%.0f", key[rows[k]]);
-		else if (!strcmp(attr, "pagerank"))
-			snprintf(v, sizeof v, "%.6f", key[rows[k]]);
 		else
-			snprintf(v, sizeof v, "%.2f", key[rows[k]]);
+			fmt_number(v, sizeof v, key[rows[k]], f,
+			           !strcmp(attr, "pagerank") ? 6 : 2);
 		rc = table_add(&t, r, tekg_graph_node_id(q->g, rows[k]), lab(q, rows[k]),
 		               typ(q, rows[k]), v);
 	}

@@ -85,6 +85,25 @@ if command -v python3 >/dev/null 2>&1; then
 		|| fail "--json sql: invalid JSON"
 fi
 
+# --json and --csv carry measures at full precision (the export's value),
+# only text tables round
+if command -v python3 >/dev/null 2>&1; then
+	# shellcheck disable=SC2086
+	"$TEKG" export $DB -o "$tmp/all.json" 2>"$tmp/err" || fail "export for precision: $(cat "$tmp/err")"
+	for by in pagerank betweenness; do
+		# shellcheck disable=SC2086
+		"$TEKG" query $DB --json top --by $by -n 3 >"$tmp/top.json" 2>"$tmp/err"
+		python3 -c '
+import json, sys
+g = {n["key"]: n["attributes"] for n in json.load(open(sys.argv[1]))["nodes"]}
+rows = json.load(open(sys.argv[2]))
+assert len(rows) == 3, rows
+for r in rows:
+    assert r["value"] == g[r["id"]][sys.argv[3]], (r, g[r["id"]][sys.argv[3]])
+' "$tmp/all.json" "$tmp/top.json" "$by" || fail "--json top --by $by: not the exported value"
+	done
+fi
+
 # text tables replace control characters (C0, DEL, C1) with spaces; JSON
 # keeps them, escaped
 if command -v python3 >/dev/null 2>&1; then
