@@ -40,8 +40,12 @@ typedef struct table {
 	const char *const *head;
 	const unsigned char *numeric; /* per column: right-aligned, raw in JSON */
 	char **cells;                 /* row-major, owned */
+	unsigned char *kinds;         /* NULL, or per cell (row-major, owned): a
+	                                 CELL_* from the SQL value's type */
 	size_t nrows, cap;
 } table;
+
+enum { CELL_TEXT, CELL_NUMBER, CELL_NULL };
 
 static void table_free(table *t)
 {
@@ -50,7 +54,9 @@ static void table_free(table *t)
 	for (k = 0; k < t->nrows * t->ncol; k++)
 		tekg_free(t->cells[k]);
 	tekg_free(t->cells);
+	tekg_free(t->kinds);
 	t->cells = NULL;
+	t->kinds = NULL;
 	t->nrows = t->cap = 0;
 }
 
@@ -247,7 +253,10 @@ static int print_json(FILE *out, const table *t)
 				rc |= tekg_buf_puts(&b, ", ");
 			rc |= tekg_json_cstr(&b, t->head[k]);
 			rc |= tekg_buf_puts(&b, ": ");
-			if (t->numeric && t->numeric[k] && json_number(s))
+			unsigned char kind = t->kinds ? t->kinds[r * t->ncol + k] : CELL_TEXT;
+			if (kind == CELL_NULL)
+				rc |= tekg_buf_puts(&b, "null");
+			else if ((kind == CELL_NUMBER || (t->numeric && t->numeric[k])) && json_number(s))
 				rc |= tekg_buf_puts(&b, s);
 			else
 				rc |= tekg_json_cstr(&b, s);
@@ -562,7 +571,7 @@ static int q_neighbors(qctx *q, const char *name, const char *rel, out_format f)
 	static const char *const head[] = {"id", "neighbor", "type", "relation", "dir", "weight",
 	                                   "docs"};
 	static const unsigned char num[] = {0, 0, 0, 0, 0, 1, 1};
-	table t = {7, head, num, NULL, 0, 0};
+	table t = {7, head, num, NULL, NULL, 0, 0};
 	size_t node, j, n = 0, *rows = NULL;
 	double *key = NULL;
 	int rc;
@@ -623,7 +632,7 @@ static int q_path(qctx *q, const char *a, const char *b, out_format f)
 	static const char *const head[] = {"step", "from", "relation", "dir", "to", "evidence",
 	                                   "doc"};
 	static const unsigned char num[] = {1, 0, 0, 0, 0, 0, 0};
-	table t = {7, head, num, NULL, 0, 0};
+	table t = {7, head, num, NULL, NULL, 0, 0};
 	size_t nn = tekg_graph_count(q->g, TEKG_NODE), src, dst, head_i = 0, tail = 0, k;
 	size_t *queue = NULL, *via = NULL, *hops = NULL, nh = 0;
 	unsigned char *seen = NULL;
@@ -691,7 +700,7 @@ static int q_ego(qctx *q, const char *name, const char *path, out_format f)
 {
 	static const char *const head[] = {"file", "nodes", "edges"};
 	static const unsigned char num[] = {0, 1, 1};
-	table t = {3, head, num, NULL, 0, 0};
+	table t = {3, head, num, NULL, NULL, 0, 0};
 	tekg_network_opts o = *q->o;
 	tekg_graph *sub = NULL;
 	tekg_error err = {0};
@@ -773,7 +782,7 @@ static int q_timeline(qctx *q, const char *name, out_format f)
 {
 	static const char *const head[] = {"date", "end", "event", "kind", "place", "relation",
 	                                   "with"};
-	table t = {7, head, NULL, NULL, 0, 0};
+	table t = {7, head, NULL, NULL, NULL, 0, 0};
 	tekg_buf place = {0}, with = {0}, role = {0};
 	size_t node, *ev = NULL, n, k;
 	int rc;
@@ -823,7 +832,7 @@ static int who_cmp(const void *a, const void *b)
 static int q_who(qctx *q, const char *name, out_format f)
 {
 	static const char *const head[] = {"role", "id", "name", "type", "title", "evidence"};
-	table t = {6, head, NULL, NULL, 0, 0};
+	table t = {6, head, NULL, NULL, NULL, 0, 0};
 	size_t ev, j, n = 0, k;
 	who_row *rows = NULL;
 	int rc;
@@ -862,7 +871,7 @@ static int q_met(qctx *q, const char *name, out_format f)
 {
 	static const char *const head[] = {"id", "person", "events", "shared events"};
 	static const unsigned char num[] = {0, 0, 1, 0};
-	table t = {4, head, num, NULL, 0, 0};
+	table t = {4, head, num, NULL, NULL, 0, 0};
 	size_t nn = tekg_graph_count(q->g, TEKG_NODE), node, *ev = NULL, n, k, j, np = 0;
 	size_t *cnt = NULL, *persons = NULL;
 	double *key = NULL;
@@ -953,7 +962,7 @@ static int q_top(qctx *q, const char *by, long limit, out_format f)
 {
 	static const char *const head[] = {"rank", "id", "label", "type", "value"};
 	static const unsigned char num[] = {1, 0, 0, 0, 1};
-	table t = {5, head, num, NULL, 0, 0};
+	table t = {5, head, num, NULL, NULL, 0, 0};
 	size_t nn = tekg_graph_count(q->g, TEKG_NODE), n = 0, k, *rows = NULL;
 	double *key = NULL;
 	tekg_network_opts o = *q->o;
@@ -1018,7 +1027,7 @@ static int q_communities(qctx *q, out_format f)
 {
 	static const char *const head[] = {"community", "size", "top members"};
 	static const unsigned char num[] = {1, 1, 0};
-	table t = {3, head, num, NULL, 0, 0};
+	table t = {3, head, num, NULL, NULL, 0, 0};
 	size_t nn = tekg_graph_count(q->g, TEKG_NODE), n = 0, k, *rows = NULL;
 	double *key = NULL;
 	tekg_network_opts o = *q->o;
@@ -1094,7 +1103,7 @@ static size_t edge_between(const qctx *q, size_t a, size_t b, const char *et)
 static int q_cooccur(qctx *q, const char *a, const char *b, out_format f)
 {
 	static const char *const head[] = {"kind", "id", "item", "date", "evidence", "doc"};
-	table t = {6, head, NULL, NULL, 0, 0};
+	table t = {6, head, NULL, NULL, NULL, 0, 0};
 	size_t na, nb, j, e, n = 0, *items = NULL, *first = NULL;
 	int rc;
 
@@ -1161,7 +1170,7 @@ static int q_list(qctx *q, const char *what, out_format f)
 	static const char *const dhead[] = {"id", "date", "title", "entities", "source"};
 	static const unsigned char dnum[] = {0, 0, 0, 1, 0};
 	int events = !strcmp(what, "events");
-	table t = {events ? 7 : 5, events ? ehead : dhead, events ? enumc : dnum, NULL, 0, 0};
+	table t = {events ? 7 : 5, events ? ehead : dhead, events ? enumc : dnum, NULL, NULL, 0, 0};
 	size_t nn = tekg_graph_count(q->g, TEKG_NODE), n = 0, k, *rows = NULL;
 	tekg_buf place = {0};
 	int rc = 0;
@@ -1209,10 +1218,14 @@ typedef struct sql_ctx {
 	table t;
 	char **head;
 	unsigned char *num;
+	int nulls;                 /* SQL NULL as JSON null (else "") */
 	int rc;
 } sql_ctx;
 
-static int sql_row(int ncol, const char *const *names, const char *const *values, void *ud)
+/* Numbers as JSON numbers, NULL as null (with c->nulls) or "": the cell
+ * kinds follow SQLite's storage classes. */
+static int sql_row(int ncol, const char *const *names, const char *const *values,
+                   const tekg_sql_type *types, void *ud)
 {
 	sql_ctx *c = ud;
 	size_t k;
@@ -1231,22 +1244,32 @@ static int sql_row(int ncol, const char *const *names, const char *const *values
 	if (c->t.nrows == c->t.cap) {
 		size_t ncap = c->t.cap ? 2 * c->t.cap : 16;
 		char **nc = tekg_realloc(c->t.cells, ncap * c->t.ncol * sizeof *nc);
+		unsigned char *nk;
 		if (nc == NULL)
 			return c->rc = TEKG_ENOMEM;
 		c->t.cells = nc;
+		if ((nk = tekg_realloc(c->t.kinds, ncap * c->t.ncol + 1)) == NULL)
+			return c->rc = TEKG_ENOMEM;
+		c->t.kinds = nk;
 		c->t.cap = ncap;
 	}
 	for (k = 0; k < c->t.ncol; k++) {
 		char *v = tekg_strdup(values[k] ? values[k] : "");
+		size_t at = c->t.nrows * c->t.ncol + k;
 		if (v == NULL)
 			c->rc = TEKG_ENOMEM;
-		c->t.cells[c->t.nrows * c->t.ncol + k] = v;
+		c->t.cells[at] = v;
+		c->t.kinds[at] = types[k] == TEKG_SQL_INTEGER || types[k] == TEKG_SQL_REAL ? CELL_NUMBER
+		                 : types[k] == TEKG_SQL_NULL && c->nulls            ? CELL_NULL
+		                                                                    : CELL_TEXT;
 	}
 	c->t.nrows++;
 	return c->rc;
 }
 
-static int q_sql(tekg_store *s, const char *sql, out_format f)
+/* Run sql and print its rows; nulls: SQL NULL as JSON null (`query sql`),
+ * else as "" (topics, whose text columns stay strings). */
+static int q_sql(tekg_store *s, const char *sql, int nulls, out_format f)
 {
 	sql_ctx c;
 	tekg_error err = {0};
@@ -1254,7 +1277,8 @@ static int q_sql(tekg_store *s, const char *sql, out_format f)
 	int rc;
 
 	memset(&c, 0, sizeof c);
-	rc = tekg_store_query_readonly(s, sql, sql_row, &c, &err);
+	c.nulls = nulls;
+	rc = tekg_store_query_readonly_typed(s, sql, sql_row, &c, &err);
 	if (rc && rc != c.rc) {
 		cli_err(NULL, "query: %s", err.msg);
 		goto cleanup;
@@ -1418,14 +1442,14 @@ int cmd_query(int argc, char **argv)
 		return EXIT_INTERNAL;
 	}
 	if (!strcmp(sub, "sql")) {
-		rc = q_sql(store, pos[1], f);
+		rc = q_sql(store, pos[1], 1, f);
 		status = rc == 0 ? EXIT_OK : rc == TEKG_EINVAL ? EXIT_USAGE : EXIT_INTERNAL;
 		goto cleanup;
 	}
 	if (!strcmp(sub, "topics") || !strcmp(sub, "topic")) { /* src/cli/query_topics.c */
 		char *tsql = NULL;
 		if ((rc = cli_topics_sql(store, sub, npos > 1 ? pos[1] : NULL, &tsql)) == 0)
-			rc = q_sql(store, tsql, f);
+			rc = q_sql(store, tsql, 0, f);
 		tekg_free(tsql);
 		status = rc == 0 ? EXIT_OK : rc == TEKG_ENOTFOUND || rc == TEKG_EAMBIGUOUS ? EXIT_INPUT
 		                                                                           : EXIT_INTERNAL;

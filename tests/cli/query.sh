@@ -80,9 +80,11 @@ if command -v python3 >/dev/null 2>&1; then
 			|| fail "--json $a: invalid JSON"
 	done
 	# shellcheck disable=SC2086
-	"$TEKG" query $DB --json sql "SELECT label, 1.5 AS x, NULL AS y FROM entity WHERE type = 'event'" 2>/dev/null |
-		python3 -c 'import json,sys; d = json.load(sys.stdin); assert len(d) == 2 and d[0]["y"] == ""' \
-		|| fail "--json sql: invalid JSON"
+	"$TEKG" query $DB --json sql "SELECT label, 1.5 AS x, NULL AS y, 0.1 + 0.2 AS z, length(label) AS n, '7' AS s FROM entity WHERE type = 'event' ORDER BY id" 2>/dev/null >"$tmp/sql.json"
+	python3 -c 'import json,sys; d = json.load(open(sys.argv[1])); assert d == [
+	    {"label": "亚太经合组织峰会", "x": 1.5, "y": None, "z": 0.1 + 0.2, "n": 8, "s": "7"},
+	    {"label": "进博会", "x": 1.5, "y": None, "z": 0.1 + 0.2, "n": 3, "s": "7"}], d' "$tmp/sql.json" \
+		|| fail "--json sql: numbers, null and strings by SQL type: $(cat "$tmp/sql.json")"
 fi
 
 # --json and --csv carry measures at full precision (the export's value),
