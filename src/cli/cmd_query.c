@@ -1185,10 +1185,13 @@ static int q_list(qctx *q, const char *what, out_format f)
 	for (k = 0; k < n && rc == 0; k++) {
 		size_t i = rows[k], j, cnt = 0;
 		char c[32];
+		/* distinct neighbours: one person with two roles counts once */
+		marks_clear(q);
 		for (j = q->off[i]; j < q->off[i + 1]; j++) {
 			const char *et = estr(q, q->adj[j], "type");
-			if (events ? (!strcmp(et, "participant") || !strcmp(et, "organizer"))
-			           : !strcmp(et, "mentions"))
+			if ((events ? (!strcmp(et, "participant") || !strcmp(et, "organizer"))
+			            : !strcmp(et, "mentions")) &&
+			    mark(q, other(q, q->adj[j], i)))
 				cnt++;
 		}
 		snprintf(c, sizeof c, "%zu", cnt);

@@ -87,6 +87,18 @@ if command -v python3 >/dev/null 2>&1; then
 		|| fail "--json sql: numbers, null and strings by SQL type: $(cat "$tmp/sql.json")"
 fi
 
+# events count distinct participants (李强 with two roles is one)
+if command -v python3 >/dev/null 2>&1; then
+	cp "$tmp/f.db" "$tmp/ev.db"
+	python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1])
+c.execute(\"INSERT INTO edge (type, src, dst, doc_id, sentence_id, role, weight) VALUES ('participant', 6, 1, 1, 2, '致辞', 1)\")
+c.execute(\"UPDATE document SET date = '2025-12-01' WHERE id = 3\")
+c.commit()" "$tmp/ev.db"
+	"$TEKG" query --db "$tmp/ev.db" --csv events | tr -d '\r' | cut -d, -f1,7 >"$tmp/out"
+	printf 'id,participants\nn1,3\nn8,2\n' >"$tmp/want"
+	cmp -s "$tmp/out" "$tmp/want" || fail "events: participants not distinct: $(cat "$tmp/out")"
+fi
+
 # --json and --csv carry measures at full precision (the export's value),
 # only text tables round
 if command -v python3 >/dev/null 2>&1; then
