@@ -518,6 +518,32 @@ static int by_date_then_label(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Export ids by their number ("d9" < "d10"); the letter first. */
+static int id_cmp(const char *x, const char *y)
+{
+	long long a = strtoll(x + 1, NULL, 10), b = strtoll(y + 1, NULL, 10);
+
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+/* By date (undated last), then export id. */
+static int by_date_then_id(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	const char *dx = event_date(sort_q, x), *dy = event_date(sort_q, y);
+	int c = (*dx == '\0') - (*dy == '\0');
+
+	if (c)
+		return c;
+	if ((c = strcmp(dx, dy)))
+		return c;
+	if ((c = id_cmp(tekg_graph_node_id(sort_q->g, x), tekg_graph_node_id(sort_q->g, y))))
+		return c;
+	return x < y ? -1 : x > y;
+}
+
 /* Labels of the neighbours of event ev linked by relation `rel` (either
  * direction), sorted, joined with "、"; skip node `skip`. */
 static int joined_neighbours(qctx *q, size_t ev, const char *const *rels, size_t skip,
@@ -1181,7 +1207,7 @@ static int q_list(qctx *q, const char *what, out_format f)
 		if (is_type(q, k, events ? "event" : "document"))
 			rows[n++] = k;
 	sort_q = q;
-	qsort(rows, n, sizeof *rows, by_date_then_label);
+	qsort(rows, n, sizeof *rows, events ? by_date_then_label : by_date_then_id);
 	for (k = 0; k < n && rc == 0; k++) {
 		size_t i = rows[k], j, cnt = 0;
 		char c[32];

@@ -87,7 +87,8 @@ if command -v python3 >/dev/null 2>&1; then
 		|| fail "--json sql: numbers, null and strings by SQL type: $(cat "$tmp/sql.json")"
 fi
 
-# events count distinct participants (李强 with two roles is one)
+# events count distinct participants (李强 with two roles is one);
+# documents of the same date sort by id, not title
 if command -v python3 >/dev/null 2>&1; then
 	cp "$tmp/f.db" "$tmp/ev.db"
 	python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1])
@@ -97,6 +98,9 @@ c.commit()" "$tmp/ev.db"
 	"$TEKG" query --db "$tmp/ev.db" --csv events | tr -d '\r' | cut -d, -f1,7 >"$tmp/out"
 	printf 'id,participants\nn1,3\nn8,2\n' >"$tmp/want"
 	cmp -s "$tmp/out" "$tmp/want" || fail "events: participants not distinct: $(cat "$tmp/out")"
+	"$TEKG" query --db "$tmp/ev.db" --csv documents | tr -d '\r' | cut -d, -f1,2 >"$tmp/out"
+	printf 'id,date\nd1,2025-11-10\nd2,2025-12-01\nd3,2025-12-01\n' >"$tmp/want"
+	cmp -s "$tmp/out" "$tmp/want" || fail "documents: not by date then id: $(cat "$tmp/out")"
 fi
 
 # --json and --csv carry measures at full precision (the export's value),
