@@ -572,6 +572,43 @@ cleanup:
 	return rc;
 }
 
+/* ---- filters and projection together -------------------------------------- */
+
+int tekg_network_apply(tekg_graph **out, const tekg_graph *g, const tekg_network_opts *o,
+                       tekg_error *err)
+{
+	tekg_network_opts pre, post;
+	tekg_graph *a = NULL, *b = NULL;
+	int rc;
+
+	*out = NULL;
+	if (o == NULL || o->projection == TEKG_PROJ_NONE)
+		return tekg_network_filter(out, g, o, err);
+	/* before projecting: what needs documents, events and topics */
+	pre = *o;
+	pre.n_types = 0;
+	pre.min_weight = 0;
+	pre.ego = NULL;
+	pre.depth = 0;
+	/* after: what is about the projected nodes and edges */
+	post = *o;
+	post.from = post.to = NULL;
+	post.topic = NULL;
+	if ((rc = tekg_network_filter(&a, g, &pre, err)) ||
+	    (rc = tekg_network_project(&b, a, o, err)))
+		goto cleanup;
+	if (tekg_network_filters_active(&post)) {
+		rc = tekg_network_filter(out, b, &post, err);
+	} else {
+		*out = b;
+		b = NULL;
+	}
+cleanup:
+	tekg_graph_free(a);
+	tekg_graph_free(b);
+	return rc;
+}
+
 /* ---- names ---------------------------------------------------------------- */
 
 /* Does the "|"-joined list contain `name` exactly (fold: compare folded)? */

@@ -438,6 +438,60 @@ static void test_project(void **state)
 	tekg_graph_free(g);
 }
 
+/* With a projection, --type, --min-weight and --ego apply to the projected
+ * graph (before, --type person left no events to project and an empty
+ * graph); the date window still applies before. */
+static void test_apply_projection(void **state)
+{
+	tekg_graph *g = events(), *p = NULL;
+	tekg_network_opts o = {0};
+	tekg_error err = {0};
+
+	(void)state;
+	o.projection = TEKG_PROJ_PERSON;
+	o.types[0] = "person";
+	o.n_types = 1;
+	assert_int_equal(tekg_network_apply(&p, g, &o, &err), 0);
+	assert_int_equal(count(p, TEKG_NODE), 2);
+	assert_int_equal(count(p, TEKG_EDGE), 1);
+	assert_string_equal(tekg_network_edge_str(p, 0, "type"), "shared_event");
+	tekg_graph_free(p);
+	/* the shared_event weight is 1: --min-weight 1 keeps it, 1.5 drops it */
+	o.min_weight = 1;
+	assert_int_equal(tekg_network_apply(&p, g, &o, &err), 0);
+	assert_int_equal(count(p, TEKG_EDGE), 1);
+	tekg_graph_free(p);
+	o.min_weight = 1.5;
+	assert_int_equal(tekg_network_apply(&p, g, &o, &err), 0);
+	assert_int_equal(count(p, TEKG_NODE), 2);
+	assert_int_equal(count(p, TEKG_EDGE), 0);
+	tekg_graph_free(p);
+	/* ego on the projection: 李强 and the 王毅 he shared the summit with */
+	memset(&o, 0, sizeof o);
+	o.projection = TEKG_PROJ_PERSON;
+	o.ego = "李强";
+	assert_int_equal(tekg_network_apply(&p, g, &o, &err), 0);
+	assert_int_equal(count(p, TEKG_NODE), 2);
+	assert_true(tekg_graph_find_node(p, "n1") != (size_t)-1);
+	assert_true(tekg_graph_find_node(p, "n2") != (size_t)-1);
+	assert_int_equal(count(p, TEKG_EDGE), 1);
+	tekg_graph_free(p);
+	/* the window applies before: December has no shared event */
+	o.ego = NULL;
+	o.from = "2025-12";
+	assert_int_equal(tekg_network_apply(&p, g, &o, &err), 0);
+	assert_int_equal(count(p, TEKG_EDGE), 0);
+	tekg_graph_free(p);
+	/* no projection: the plain filter */
+	memset(&o, 0, sizeof o);
+	o.min_weight = 2;
+	assert_int_equal(tekg_network_apply(&p, g, &o, &err), 0);
+	assert_int_equal(count(p, TEKG_NODE), 9);
+	assert_int_equal(count(p, TEKG_EDGE), 3);
+	tekg_graph_free(p);
+	tekg_graph_free(g);
+}
+
 static void test_resolve(void **state)
 {
 	tekg_graph *g = events();
@@ -550,6 +604,7 @@ int main(void)
 		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_filter_topic),
 		cmocka_unit_test(test_project),
+		cmocka_unit_test(test_apply_projection),
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_resolve_fold),
 		cmocka_unit_test(test_resolve_long_candidates),

@@ -122,6 +122,19 @@ int tekg_network_project(tekg_graph **out, const tekg_graph *g, const tekg_netwo
                          tekg_error *err);
 
 /*
+ * Filters and projection in the documented order, into *out (free with
+ * tekg_graph_free): without a projection, tekg_network_filter with every
+ * option; with one, the date window and --topic first (they need the
+ * documents, events and topics the projection drops), then the projection,
+ * then node types, the minimum weight and the ego network on the projected
+ * graph (so `--projection person --type person` keeps the persons and
+ * `--min-weight` applies to shared_event weights).  NULL o: a plain copy.
+ * Errors as tekg_network_filter and tekg_network_project; *out is NULL then.
+ */
+int tekg_network_apply(tekg_graph **out, const tekg_graph *g, const tekg_network_opts *o,
+                       tekg_error *err);
+
+/*
  * Compute the measures selected by o->measures (NULL: all) on the measure
  * view of g and write them as node columns: degree (int, distinct
  * neighbours), weighted_degree, pagerank (PRPACK, damping 0.85, weighted),

@@ -727,15 +727,22 @@ static int q_ego(qctx *q, const char *name, const char *path, out_format f)
 	static const char *const head[] = {"file", "nodes", "edges"};
 	static const unsigned char num[] = {0, 1, 1};
 	table t = {3, head, num, NULL, NULL, 0, 0};
-	tekg_network_opts o = *q->o;
+	tekg_network_opts o;
 	tekg_graph *sub = NULL;
 	tekg_error err = {0};
 	tekg_export_format fmt;
 	char nn[32], ne[32];
 	int rc;
 
+	/* the other filters (and the projection) made q->g already */
+	memset(&o, 0, sizeof o);
 	o.ego = name;
-	o.n_types = 0;
+	o.depth = q->o->depth;
+	o.directed = q->o->directed;
+	o.include_documents = q->o->include_documents;
+	o.measures = q->o->measures;
+	o.betweenness_exact = q->o->betweenness_exact;
+	o.seed = q->o->seed;
 	if ((rc = tekg_network_filter(&sub, q->g, &o, &err))) {
 		cli_err(NULL, "query: %s", err.msg);
 		return rc;
@@ -1501,24 +1508,14 @@ int cmd_query(int argc, char **argv)
 		tekg_graph *tmp = NULL;
 		if (!strcmp(sub, "ego"))
 			fo.ego = NULL; /* q_ego applies it */
-		if (!tekg_network_filters_active(&fo)) {
+		if (!tekg_network_filters_active(&fo) && fo.projection == TEKG_PROJ_NONE) {
 			tmp = full; /* nothing to drop: no copy */
 			full = NULL;
-		} else if ((rc = tekg_network_filter(&tmp, full, &fo, &err))) {
+		} else if ((rc = tekg_network_apply(&tmp, full, &fo, &err))) {
+			/* window and topic, projection, then types, weight, ego */
 			cli_err(NULL, "query: %s", err.msg);
 			status = cli_exit_for(rc);
 			goto cleanup;
-		}
-		if (net.projection != TEKG_PROJ_NONE) {
-			tekg_graph *p = NULL;
-			rc = tekg_network_project(&p, tmp, &net, &err);
-			tekg_graph_free(tmp);
-			tmp = p;
-			if (rc) {
-				cli_err(NULL, "query: %s", err.msg);
-				status = EXIT_INTERNAL;
-				goto cleanup;
-			}
 		}
 		q.g = tmp;
 	}

@@ -62,7 +62,8 @@ enum {
 	"  --depth N            ... up to N hops (default 1)\n"                           \
 	"  --topic NAME         keep what is about topic NAME and its neighbours\n"       \
 	"  --include-documents  documents, dates and topics join measures and walks\n"   \
-	"  --projection P       none, person or organization (shared-event network)\n"   \
+	"  --projection P       none, person or organization (shared-event network);\n" \
+	"                       --type, --min-weight, --ego then apply to it\n"   \
 	"  --directed           walks follow edge direction (co_occurs: both ways)\n"
 
 /*

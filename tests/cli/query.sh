@@ -103,6 +103,20 @@ c.commit()" "$tmp/ev.db"
 	cmp -s "$tmp/out" "$tmp/want" || fail "documents: not by date then id: $(cat "$tmp/out")"
 fi
 
+# with --projection, --type and --ego apply to the projected graph
+if command -v python3 >/dev/null 2>&1; then
+	# shellcheck disable=SC2086
+	"$TEKG" export $DB --projection person --type person -o "$tmp/p.json" 2>"$tmp/err" || fail "projection --type: $(cat "$tmp/err")"
+	python3 -c 'import json,sys; d = json.load(open(sys.argv[1]))
+assert sorted(n["attributes"]["label"] for n in d["nodes"]) == ["张伟", "李强", "王毅"], d["nodes"]
+assert len(d["edges"]) == 2, d["edges"]' "$tmp/p.json" || fail "export --projection person --type person: not the 3 persons"
+	# shellcheck disable=SC2086
+	"$TEKG" export $DB --projection person --ego 张伟 -o "$tmp/p.json" 2>"$tmp/err" || fail "projection --ego: $(cat "$tmp/err")"
+	python3 -c 'import json,sys; d = json.load(open(sys.argv[1]))
+assert sorted(n["attributes"]["label"] for n in d["nodes"]) == ["张伟", "李强"], d["nodes"]' "$tmp/p.json" \
+		|| fail "export --projection person --ego 张伟: not 张伟 and 李强"
+fi
+
 # --json and --csv carry measures at full precision (the export's value),
 # only text tables round
 if command -v python3 >/dev/null 2>&1; then
