@@ -632,9 +632,9 @@ static int q_neighbors(qctx *q, const char *name, const char *rel, out_format f)
 	for (j = 0; j < n && rc == 0; j++) {
 		size_t e = rows[j], w = other(q, e, node);
 		char r[256], wt[32], dc[32];
-		const char *dir = strcmp(estr(q, e, "type"), "co_occurs") == 0 ? "-"
-		                  : is_source(q, e, node)                      ? "out"
-		                                                               : "in";
+		const char *dir = tekg_network_edge_undirected(q->g, e) ? "-"
+		                  : is_source(q, e, node)                ? "out"
+		                                                         : "in";
 		size_t col = tekg_graph_attr_find(q->g, TEKG_EDGE, "docs");
 		tekg_attr_value v;
 		relation(q, e, r, sizeof r);
@@ -701,9 +701,9 @@ static int q_path(qctx *q, const char *a, const char *b, out_format f)
 		for (k = 0; k < nh && rc == 0; k++) {
 			size_t e = hops[nh - 1 - k], to = other(q, e, cur);
 			char step[32], r[256];
-			const char *dir = strcmp(estr(q, e, "type"), "co_occurs") == 0 ? "-"
-			                  : is_source(q, e, cur)                       ? "->"
-			                                                               : "<-";
+			const char *dir = tekg_network_edge_undirected(q->g, e) ? "-"
+			                  : is_source(q, e, cur)                 ? "->"
+			                                                         : "<-";
 			snprintf(step, sizeof step, "%zu", k + 1);
 			relation(q, e, r, sizeof r);
 			rc = table_add(&t, step, lab(q, cur), r, dir, lab(q, to), estr(q, e, "evidence"),

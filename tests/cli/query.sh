@@ -57,6 +57,7 @@ golden met met 李强
 golden top top -n 5
 golden top-betweenness top --by betweenness --type person
 golden top-degree-person top --by degree --projection person
+golden neighbors-projection neighbors 李强 --projection person
 golden communities communities
 golden cooccur cooccur 李强 王毅
 golden events events
