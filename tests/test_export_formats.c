@@ -318,13 +318,14 @@ static void test_gexf_empty_graph_valid(void **state)
 }
 
 /* Interval values "A/B" (date nodes, event starts) give A's first day and
- * B's last day; they used to give no period at all. */
+ * B's last day; they used to give no period at all.  An edge between nodes
+ * that never coexist still gets a period. */
 static void test_gexf_intervals(void **state)
 {
 	char dir[64], path[128];
 	tekg_graph *g = NULL;
 	xmlDocPtr doc;
-	size_t i;
+	size_t i, e;
 
 	(void)state;
 	mktmpdir(dir, sizeof dir);
@@ -339,10 +340,28 @@ static void test_gexf_intervals(void **state)
 	OK(tekg_graph_add_node(g, "n3", &i));
 	OK(tekg_graph_set_str(g, TEKG_NODE, "type", i, "date"));
 	OK(tekg_graph_set_str(g, TEKG_NODE, "value", i, "2026-02/2026-03"));
+	/* n4 (2020) and n5 (2024-05) never coexist: e0 without dates of its own
+	 * gets a zero-length spell at the later start, e1 its own dates */
+	OK(tekg_graph_add_node(g, "n4", &i));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "type", i, "person"));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "first_seen", i, "2020"));
+	OK(tekg_graph_add_node(g, "n5", &i));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "type", i, "person"));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "first_seen", i, "2024-05"));
+	OK(tekg_graph_add_edge(g, 3, 4, &e));
+	OK(tekg_graph_set_str(g, TEKG_EDGE, "type", e, "co_occurs"));
+	OK(tekg_graph_add_edge(g, 3, 4, &e));
+	OK(tekg_graph_set_str(g, TEKG_EDGE, "type", e, "co_occurs"));
+	OK(tekg_graph_set_str(g, TEKG_EDGE, "first_seen", e, "2022-03-04"));
+	OK(tekg_graph_set_str(g, TEKG_EDGE, "last_seen", e, "2022-03-05"));
 	OK(tekg_export_gexf(g, path, NULL));
 	doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
 	assert_non_null(doc);
 	XP_EQ(doc, "string(//g:node[@id='n1']/@start)", "2026-01-01");
+	XP_EQ(doc, "string(//g:edge[@id='e0']/@start)", "2024-05-01");
+	XP_EQ(doc, "string(//g:edge[@id='e0']/@end)", "2024-05-01");
+	XP_EQ(doc, "string(//g:edge[@id='e1']/@start)", "2022-03-04");
+	XP_EQ(doc, "string(//g:edge[@id='e1']/@end)", "2022-03-05");
 	XP_EQ(doc, "string(//g:node[@id='n1']/@end)", "2030-12-31");
 	XP_EQ(doc, "string(//g:node[@id='n2']/@start)", "2026-12-11");
 	XP_EQ(doc, "string(//g:node[@id='n2']/@end)", "2026-12-12");
