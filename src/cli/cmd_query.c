@@ -1335,6 +1335,15 @@ cleanup:
 
 /* ---- the command ------------------------------------------------------------- */
 
+/* The edge types of the graph contract, and the projection's. */
+static const char *const relations[] = {
+	"mentions", "held_in", "held_on", "participant", "organizer", "affiliated_with",
+	"located_in", "part_of", "about", "co_occurs", "shared_event",
+};
+#define RELATIONS                                                                     \
+	"mentions, held_in, held_on, participant, organizer, affiliated_with, "       \
+	"located_in, part_of, about, co_occurs, shared_event"
+
 static void usage(FILE *out)
 {
 	fputs("Usage: tekg query [--db FILE] [--json|--csv] [FILTER]... SUBCOMMAND [ARG]...\n"
@@ -1358,7 +1367,9 @@ static void usage(FILE *out)
 	      "  -d, --db FILE        the database (default tekg.db)\n"
 	      "      --json           output a JSON array of objects\n"
 	      "      --csv            output CSV (RFC 4180)\n"
-	      "      --rel R          neighbors: only relation R\n"
+	      "      --rel R          neighbors: only relation R: mentions, held_in, held_on,\n"
+	      "                       participant, organizer, affiliated_with, located_in,\n"
+	      "                       part_of, about, co_occurs, shared_event\n"
 	      "      --by M           top: pagerank (default), betweenness or degree\n"
 	      "  -n, --limit N        top: rows (default 10)\n"
 	      "  -o, --output FILE    ego: the file to write (default: standard output)\n"
@@ -1429,7 +1440,15 @@ int cmd_query(int argc, char **argv)
 		case 'd': db = optarg; break;
 		case OPT_JSON: f = OUT_JSON; break;
 		case OPT_CSV: f = OUT_CSV; break;
-		case OPT_REL: rel = optarg; break;
+		case OPT_REL:
+			for (k = 0; k < sizeof relations / sizeof relations[0]; k++)
+				if (!strcmp(optarg, relations[k]))
+					break;
+			if (k == sizeof relations / sizeof relations[0])
+				return cli_usage("query", "--rel: unknown relation '%s' (" RELATIONS ")",
+				                 optarg);
+			rel = optarg;
+			break;
 		case OPT_BY:
 			if (strcmp(optarg, "pagerank") && strcmp(optarg, "betweenness") &&
 			    strcmp(optarg, "degree"))

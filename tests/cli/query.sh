@@ -176,6 +176,8 @@ expect 2 "missing argument" "path: expected 2 arguments, got 1" $DB path 王毅
 # shellcheck disable=SC2086
 expect 2 "bad --by" "--by: expected" $DB top --by fame
 # shellcheck disable=SC2086
+expect 2 "bad --rel" "--rel: unknown relation 'bogus' (mentions, held_in, held_on, participant, organizer, affiliated_with, located_in, part_of, about, co_occurs, shared_event)" $DB neighbors 王毅 --rel bogus
+# shellcheck disable=SC2086
 expect 2 "bad --type" "--type: unknown node type" $DB top --type animal
 # shellcheck disable=SC2086
 expect 2 "bad --from" "--from: expected" $DB events --from 2025-13
