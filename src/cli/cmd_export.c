@@ -56,6 +56,8 @@ int cmd_export(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage(argv[0], "unexpected argument '%s'", argv[optind]);
+	if (cli_network_check(&net, "export", 0) < 0)
+		return EXIT_USAGE;
 	if ((rc = cli_open_store(&s, db, TEKG_STORE_READONLY)))
 		return rc;
 	rc = cli_export(s, out, format, dups, &net);

@@ -101,6 +101,8 @@ static int parse(cli_ingest *o, int mode, int argc, char **argv)
 		if (r == 0)
 			return cli_usage(cmd, "option '%s' does not apply here", argv[optind - 1]);
 	}
+	if (mode == MODE_BUILD && cli_network_check(&o->net, cmd, 0) < 0)
+		return EXIT_USAGE;
 	return -1;
 }
 

@@ -1491,6 +1491,8 @@ int cmd_query(int argc, char **argv)
 		return cli_usage("query", "%s: expected %d argument%s, got %zu", sub,
 		                 subcommands[k].nargs, subcommands[k].nargs == 1 ? "" : "s",
 		                 npos - 1);
+	if (cli_network_check(&net, "query", !strcmp(sub, "ego")) < 0)
+		return EXIT_USAGE;
 
 	if ((rc = tekg_store_open(&store, db, TEKG_STORE_READONLY | TEKG_STORE_NOCREATE, &err))) {
 		cli_err(NULL, "query: %s", err.msg);

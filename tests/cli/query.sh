@@ -62,6 +62,7 @@ golden communities communities
 golden cooccur cooccur 李强 王毅
 golden events events
 golden events-window events --from 2025-12 --to 2025-12-31
+golden events-leap events --from 2024-02-29 --to 2025-12-05
 golden documents documents
 golden sql sql "SELECT type, count(*) AS n FROM entity GROUP BY type ORDER BY type"
 golden who-json --json who 亚太经合组织峰会
@@ -181,6 +182,14 @@ expect 2 "bad --rel" "--rel: unknown relation 'bogus' (mentions, held_in, held_o
 expect 2 "bad --type" "--type: unknown node type" $DB top --type animal
 # shellcheck disable=SC2086
 expect 2 "bad --from" "--from: expected" $DB events --from 2025-13
+# shellcheck disable=SC2086
+expect 2 "--from: no such day" "--from: expected" $DB events --from 2025-02-30
+# shellcheck disable=SC2086
+expect 2 "--to: not a leap year" "--to: expected" $DB events --to 2025-02-29
+# shellcheck disable=SC2086
+expect 2 "--from after --to" "--from 2025-12-02 is later than --to 2025-11" $DB events --from 2025-12-02 --to 2025-11
+# shellcheck disable=SC2086
+expect 2 "--depth without --ego" "--depth needs --ego NAME" $DB neighbors 王毅 --depth 2
 expect 2 "no subcommand" "missing subcommand" --db "$tmp/f.db"
 expect 3 "missing database" "no such database" --db "$tmp/none.db" events
 "$TEKG" query --help >"$tmp/out" 2>"$tmp/err" || fail "--help: exit $?"
