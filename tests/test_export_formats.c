@@ -525,6 +525,22 @@ static void test_format_pick(void **state)
 	assert_int_equal(f, TEKG_EXPORT_GRAPHML);
 	assert_int_equal(tekg_export_format_pick(NULL, "g.csv", &f, &err), TEKG_EINVAL);
 	assert_non_null(strstr(err.msg, "DIR/"));
+	/* extensions and names ignore case */
+	OK(tekg_export_format_pick(NULL, "a/B.GEXF", &f, &err));
+	assert_int_equal(f, TEKG_EXPORT_GEXF);
+	OK(tekg_export_format_pick(NULL, "b.Json", &f, &err));
+	assert_int_equal(f, TEKG_EXPORT_JSON);
+	OK(tekg_export_format_pick(NULL, "g.GraphML", &f, &err));
+	assert_int_equal(f, TEKG_EXPORT_GRAPHML);
+	assert_int_equal(tekg_export_format_pick(NULL, "G.CSV", &f, &err), TEKG_EINVAL);
+	OK(tekg_export_format_pick("GEXF", "x", &f, &err));
+	assert_int_equal(f, TEKG_EXPORT_GEXF);
+	/* a single-file format cannot go to a folder: refused before writing */
+	assert_int_equal(tekg_export_format_pick("graphml", dir, &f, &err), TEKG_EINVAL);
+	assert_non_null(strstr(err.msg, "is a folder"));
+	assert_int_equal(tekg_export_format_pick("json", "out/", &f, &err), TEKG_EINVAL);
+	OK(tekg_export_format_pick("csv", dir, &f, &err));
+	assert_int_equal(f, TEKG_EXPORT_CSV);
 	rmdir(dir);
 }
 

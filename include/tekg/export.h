@@ -37,10 +37,12 @@ typedef enum tekg_export_format {
  * Pick the format: from `name` when non-NULL ("graphml", "gexf", "csv",
  * "json"), else from `path`: ".graphml" GraphML, ".gexf" GEXF, ".json"
  * JSON, a path ending in "/" or naming an existing directory CSV, anything
- * else GraphML.  TEKG_EINVAL for an unknown name (the message lists the
- * known ones), for "csv" with a NULL or "-" path, and for a path ending in
- * ".csv" without a name (CSV writes a folder: the message says to give
- * DIR/).
+ * else GraphML.  Names and extensions ignore case (".GEXF" is GEXF).
+ * TEKG_EINVAL for an unknown name (the message lists the known ones), for
+ * "csv" with a NULL or "-" path, for a single-file format named with a path
+ * that ends in "/" or is an existing directory (checked here, before any
+ * writing), and for a path ending in ".csv" without a name (CSV writes a
+ * folder: the message says to give DIR/).
  */
 int tekg_export_format_pick(const char *name, const char *path, tekg_export_format *out,
                             tekg_error *err);

@@ -98,6 +98,18 @@ else
 	"$TEKG" export $DB -o "$tmp/x.csv" 2>"$tmp/err"; rc=$?
 	[ "$rc" -eq 2 ] || fail "-o x.csv: exit $rc, want 2"
 	[ -e "$tmp/x.csv" ] && fail "-o x.csv created something"
+	# --format graphml onto an existing folder: a usage error, nothing written
+	mkdir "$tmp/adir"
+	# shellcheck disable=SC2086
+	"$TEKG" export $DB --format graphml -o "$tmp/adir" 2>"$tmp/err"; rc=$?
+	[ "$rc" -eq 2 ] || fail "--format graphml -o DIR: exit $rc, want 2 ($(head -c 300 "$tmp/err"))"
+	grep -q 'is a folder' "$tmp/err" || fail "--format graphml -o DIR: stderr '$(head -c 300 "$tmp/err")'"
+	[ -z "$(ls "$tmp/adir")" ] || fail "--format graphml -o DIR wrote: $(ls "$tmp/adir")"
+	ls "$tmp" | grep -q '\.tmp-' && fail "--format graphml -o DIR left a temporary: $(ls "$tmp")"
+	# an upper-case extension picks the format too
+	# shellcheck disable=SC2086
+	"$TEKG" export $DB -o "$tmp/UP.GEXF" 2>"$tmp/err" || fail "-o UP.GEXF: $(cat "$tmp/err")"
+	grep -q 'http://gexf.net/1.3' "$tmp/UP.GEXF" || fail "-o UP.GEXF: not GEXF"
 	# an unwritable target: an error, nothing left behind
 	# shellcheck disable=SC2086
 	"$TEKG" export $DB -o "$tmp/missing/dir/g.gexf" 2>"$tmp/err"; rc=$?
