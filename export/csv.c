@@ -144,14 +144,14 @@ int tekg_export_csv(const tekg_graph *g, const char *dir, tekg_error *err)
 		rc = tekg_sink_close(&es, write_edges(&es, g), err);
 	}
 	if (rc) {
-		unlink(ns.tmp);
+		tekg_export_discard(ns.tmp);
 		return rc;
 	}
 	/* both complete: put them in place */
 	if (tekg_export_commit(ns.tmp, npath)) {
 		rc = tekg_error_set(err, TEKG_EIO, "%s: cannot rename into place: %s", npath,
 		                    strerror(errno));
-		unlink(es.tmp);
+		tekg_export_discard(es.tmp);
 		return rc;
 	}
 	if (tekg_export_commit(es.tmp, epath))

@@ -6,13 +6,14 @@
 #include <libxml/parser.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 static int ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
 
-	return n >= m && strcmp(s + n - m, suffix) == 0;
+	return n >= m && strcasecmp(s + n - m, suffix) == 0; /* G.GEXF is GEXF */
 }
 
 int tekg_export_format_pick(const char *name, const char *path, tekg_export_format *out,
@@ -33,12 +34,19 @@ int tekg_export_format_pick(const char *name, const char *path, tekg_export_form
 	*out = TEKG_EXPORT_GRAPHML;
 	if (name) {
 		for (i = 0; i < sizeof names / sizeof names[0]; i++)
-			if (strcmp(name, names[i].name) == 0) {
+			if (strcasecmp(name, names[i].name) == 0) {
 				*out = names[i].f;
 				if (*out == TEKG_EXPORT_CSV && (path == NULL || strcmp(path, "-") == 0))
 					return tekg_error_set(err, TEKG_EINVAL,
 					                      "CSV export writes a folder (nodes.csv, "
 					                      "edges.csv), not standard output: give -o DIR/");
+				/* a single file cannot replace a folder: say so before
+				 * writing, not when the rename fails at the end */
+				if (*out != TEKG_EXPORT_CSV && path && strcmp(path, "-") != 0 &&
+				    (ends_with(path, "/") || (stat(path, &st) == 0 && S_ISDIR(st.st_mode))))
+					return tekg_error_set(err, TEKG_EINVAL,
+					                      "%s: is a folder; %s export writes one file",
+					                      path, names[i].name);
 				return 0;
 			}
 		return tekg_error_set(err, TEKG_EINVAL,

@@ -8,8 +8,10 @@
  * widened to full dates ("2025-12" covers 2025-12-01 .. 2025-12-31).  An
  * edge takes its own first_seen..last_seen kept inside the overlap of its
  * ends' periods (so Gephi never shows an edge whose ends are hidden), the
- * overlap alone when it has no dates or falls outside it, and nothing (always
- * present) when neither applies.  Node periods are kept in memory (22
+ * overlap alone when it has no dates or falls outside it.  When the ends
+ * never coexist, its own dates, else a zero-length period at the later of
+ * the ends' starts; nothing (always present) only when no end is dated and
+ * it has no dates of its own.  Node periods are kept in memory (22
  * bytes a node) for that; everything else streams.
  *
  * Attribute ids are the column numbers ("0", "1", ...), titles the column
@@ -80,7 +82,7 @@ static void edge_period(const tekg_graph *g, const cols *c, const date11 *nlo,
                         const date11 *nhi, size_t e, char *lo, char *hi)
 {
 	size_t s, d;
-	date11 olo = "", ohi = "";
+	date11 olo = "", ohi = "", later = "";
 	const char *l1, *l2, *h1, *h2;
 
 	tekg_graph_edge_ends(g, e, &s, &d);
@@ -89,8 +91,12 @@ static void edge_period(const tekg_graph *g, const cols *c, const date11 *nlo,
 	if (l1[0] && l2[0]) {
 		memcpy(olo, strcmp(l1, l2) > 0 ? l1 : l2, sizeof olo);
 		memcpy(ohi, strcmp(h1, h2) < 0 ? h1 : h2, sizeof ohi);
-		if (strcmp(olo, ohi) > 0)
+		if (strcmp(olo, ohi) > 0) {
+			/* the ends never coexist: the later start, kept as a last
+			 * resort so the edge still gets a period */
+			memcpy(later, olo, sizeof later);
 			olo[0] = ohi[0] = '\0';
+		}
 	} else if (l1[0] || l2[0]) {
 		memcpy(olo, l1[0] ? l1 : l2, sizeof olo);
 		memcpy(ohi, l1[0] ? h1 : h2, sizeof ohi);
@@ -109,6 +115,10 @@ static void edge_period(const tekg_graph *g, const cols *c, const date11 *nlo,
 	if (!lo[0]) {
 		memcpy(lo, olo, sizeof olo);
 		memcpy(hi, ohi, sizeof ohi);
+	}
+	if (!lo[0] && later[0]) { /* a zero-length spell, never "always present" */
+		memcpy(lo, later, sizeof later);
+		memcpy(hi, later, sizeof later);
 	}
 }
 

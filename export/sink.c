@@ -39,9 +39,12 @@ int tekg_sink_open(tekg_sink *s, const char *path, int xml, tekg_error *err)
 	} else {
 		if (tekg_export_tmpname(path, s->tmp, sizeof s->tmp))
 			return tekg_error_set(err, TEKG_EINVAL, "%s: path too long", path);
-		if ((s->f = fopen(s->tmp, "w")) == NULL)
+		if ((s->f = fopen(s->tmp, "w")) == NULL) {
+			int e = errno;
+			tekg_export_discard(s->tmp);
 			return tekg_error_set(err, TEKG_EIO, "%s: cannot write: %s", path,
-			                      strerror(errno));
+			                      strerror(e));
+		}
 	}
 	if (!xml)
 		return 0;
@@ -110,7 +113,7 @@ int tekg_sink_close(tekg_sink *s, int rc, tekg_error *err)
 			                      s->path, strerror(errno));
 		}
 		if (rc)
-			unlink(s->tmp);
+			tekg_export_discard(s->tmp);
 		s->tmp[0] = '\0';
 	}
 	if (rc == TEKG_EIO)

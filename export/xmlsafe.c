@@ -4,9 +4,12 @@
  * exporter uses.
  */
 #include "export/xmlsafe.h"
+#include "tekg/export.h"
 #include "util/utf8.h"
 
 #include <ctype.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -255,10 +258,10 @@ static int month_days(int y, int m)
 	return days[m - 1];
 }
 
-int tekg_date_widen(const char *s, int last, char out[11])
+/* Widen the len bytes at s (one date, no '/'). */
+static int widen_one(const char *s, size_t len, int last, char out[11])
 {
 	int y, m = -1, d = -1;
-	size_t len = s ? strlen(s) : 0;
 
 	out[0] = '\0';
 	if (len < 4 || (y = digits(s, 4)) < 1)
@@ -286,18 +289,93 @@ int tekg_date_widen(const char *s, int last, char out[11])
 	return 1;
 }
 
+int tekg_date_widen(const char *s, int last, char out[11])
+{
+	const char *slash;
+
+	out[0] = '\0';
+	if (s == NULL)
+		return 0;
+	/* an interval A/B: A gives the first day, B the last */
+	if ((slash = strchr(s, '/')) != NULL)
+		return last ? widen_one(slash + 1, strlen(slash + 1), 1, out)
+		            : widen_one(s, (size_t)(slash - s), 0, out);
+	return widen_one(s, strlen(s), last, out);
+}
+
+/*
+ * The temporaries of the writes in progress, for tekg_export_remove_temporaries
+ * (a signal handler).  A slot's path is written before `used` is set, with a
+ * signal fence between, so a handler never sees half a name.  Writes that
+ * find every slot taken are simply not tracked.
+ */
+#define TMP_SLOTS 4
+
+static struct {
+	volatile sig_atomic_t used;
+	char path[4096];
+} tmp_slots[TMP_SLOTS];
+
+static void tmp_hold(const char *tmp)
+{
+	size_t k, n = strlen(tmp);
+
+	if (n >= sizeof tmp_slots[0].path)
+		return;
+	for (k = 0; k < TMP_SLOTS; k++)
+		if (!tmp_slots[k].used) {
+			memcpy(tmp_slots[k].path, tmp, n + 1);
+			atomic_signal_fence(memory_order_seq_cst);
+			tmp_slots[k].used = 1;
+			return;
+		}
+}
+
+static void tmp_release(const char *tmp)
+{
+	size_t k;
+
+	for (k = 0; k < TMP_SLOTS; k++)
+		if (tmp_slots[k].used && strcmp(tmp_slots[k].path, tmp) == 0) {
+			tmp_slots[k].used = 0;
+			atomic_signal_fence(memory_order_seq_cst);
+			return;
+		}
+}
+
+void tekg_export_remove_temporaries(void)
+{
+	size_t k;
+
+	for (k = 0; k < TMP_SLOTS; k++)
+		if (tmp_slots[k].used)
+			unlink(tmp_slots[k].path);
+}
+
 int tekg_export_tmpname(const char *path, char *out, size_t n)
 {
 	int w = snprintf(out, n, "%s.tmp-%ld", path, (long)getpid());
 
-	return w < 0 || (size_t)w >= n ? -1 : 0;
+	if (w < 0 || (size_t)w >= n)
+		return -1;
+	tmp_hold(out);
+	return 0;
 }
 
 int tekg_export_commit(const char *tmp, const char *path)
 {
+	int rc = 0;
+
 	if (rename(tmp, path) != 0) {
 		unlink(tmp);
-		return -1;
+		rc = -1;
 	}
-	return 0;
+	tmp_release(tmp);
+	return rc;
+}
+
+void tekg_export_discard(const char *tmp)
+{
+	unlink(tmp);
+	tmp_release(tmp);
 }

@@ -44,7 +44,9 @@ int tekg_xml_double(double v, char *out, size_t n);
  * Widen an ISO 8601 date at any precision ("2025", "2025-12", "2025-12-11",
  * or a date-time, whose date part is used) to a full date YYYY-MM-DD in
  * out (11 bytes): the first day of the period when `last` is 0, the last
- * day when 1.  Returns 0 when s is not such a date (out is then "").
+ * day when 1.  An interval "A/B" ("2026/2030", "2026-12-11/2026-12-12")
+ * widens A for the first day and B for the last.  Returns 0 when s (or the
+ * half used) is not such a date (out is then "").
  */
 int tekg_date_widen(const char *s, int last, char out[11]);
 
@@ -59,8 +61,16 @@ char *tekg_fmt_i64(int64_t v, char *out);
  */
 int tekg_export_scalar(const tekg_attr_value *v, char *num, size_t n);
 
-/* Temporary-file dance: a unique name beside `path`, then rename. */
+/*
+ * Temporary-file dance: a unique name beside `path` (0, or -1 when it does
+ * not fit in n bytes), then rename into place (0, or -1 with errno: the
+ * temporary is removed).  A name from tekg_export_tmpname is tracked for
+ * tekg_export_remove_temporaries until tekg_export_commit or
+ * tekg_export_discard (unlink) lets it go: every name must end in one of
+ * the two.  Not thread-safe (one writer at a time, as the CLI does).
+ */
 int tekg_export_tmpname(const char *path, char *out, size_t n);
 int tekg_export_commit(const char *tmp, const char *path);
+void tekg_export_discard(const char *tmp);
 
 #endif

@@ -89,9 +89,37 @@ static int is_prefix(const char *p, const char *s)
 	return strncmp(p, s, strlen(p)) == 0;
 }
 
-/* Does [lo, hi] overlap [from, to]?  NULL bounds are open. */
+/* The part of date value s that bounds a period: an interval "A/B" starts
+ * at A and ends at B (last = 1); other values are themselves.  Copies into
+ * buf (n bytes, truncating) and returns it. */
+static const char *date_bound(const char *s, int last, char *buf, size_t n)
+{
+	const char *slash = strchr(s, '/');
+	size_t len;
+
+	if (slash == NULL)
+		return s;
+	if (last) {
+		s = slash + 1;
+		len = strlen(s);
+	} else {
+		len = (size_t)(slash - s);
+	}
+	if (len >= n)
+		len = n - 1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return buf;
+}
+
+/* Does [lo, hi] overlap [from, to]?  NULL bounds are open.  lo and hi may
+ * be intervals "A/B": lo counts from its A, hi up to its B. */
 static int overlaps(const char *lo, const char *hi, const char *from, const char *to)
 {
+	char lb[64], hb[64];
+
+	lo = date_bound(lo, 0, lb, sizeof lb);
+	hi = date_bound(hi, 1, hb, sizeof hb);
 	if (to && !(strcmp(lo, to) <= 0 || is_prefix(to, lo)))
 		return 0;
 	if (from && !(strcmp(hi, from) >= 0 || is_prefix(hi, from)))
@@ -293,7 +321,7 @@ int tekg_network_filter(tekg_graph **out, const tekg_graph *g, const tekg_networ
 				tekg_graph_edge_ends(g, e, &s, &d);
 				if (!ekeep[e] || !nkeep[s] || !nkeep[d])
 					continue;
-				if (o->directed && s != u)
+				if (o->directed && s != u && !tekg_network_edge_undirected(g, e))
 					continue;
 				w = s == u ? d : s;
 				if (dist[w] != SIZE_MAX || !tekg_network_in_view(g, w, o))
@@ -544,6 +572,43 @@ cleanup:
 	return rc;
 }
 
+/* ---- filters and projection together -------------------------------------- */
+
+int tekg_network_apply(tekg_graph **out, const tekg_graph *g, const tekg_network_opts *o,
+                       tekg_error *err)
+{
+	tekg_network_opts pre, post;
+	tekg_graph *a = NULL, *b = NULL;
+	int rc;
+
+	*out = NULL;
+	if (o == NULL || o->projection == TEKG_PROJ_NONE)
+		return tekg_network_filter(out, g, o, err);
+	/* before projecting: what needs documents, events and topics */
+	pre = *o;
+	pre.n_types = 0;
+	pre.min_weight = 0;
+	pre.ego = NULL;
+	pre.depth = 0;
+	/* after: what is about the projected nodes and edges */
+	post = *o;
+	post.from = post.to = NULL;
+	post.topic = NULL;
+	if ((rc = tekg_network_filter(&a, g, &pre, err)) ||
+	    (rc = tekg_network_project(&b, a, o, err)))
+		goto cleanup;
+	if (tekg_network_filters_active(&post)) {
+		rc = tekg_network_filter(out, b, &post, err);
+	} else {
+		*out = b;
+		b = NULL;
+	}
+cleanup:
+	tekg_graph_free(a);
+	tekg_graph_free(b);
+	return rc;
+}
+
 /* ---- names ---------------------------------------------------------------- */
 
 /* Does the "|"-joined list contain `name` exactly (fold: compare folded)? */
@@ -585,25 +650,29 @@ static int label_match(const char *label, const char *name, int fold)
 
 #define MAX_CAND 8
 
+/* "label (id, type), ..." of the first candidates into buf: whole entries
+ * only (a label is never cut mid-character), then ", ..." when some are
+ * left out (more than MAX_CAND, or no room). */
 static void list_candidates(const tekg_graph *g, const size_t *c, size_t n, char *buf,
                             size_t size)
 {
+	static const char more[] = ", ...";
 	size_t k, len = 0;
+	char one[512];
 
 	buf[0] = '\0';
-	for (k = 0; k < n && k < MAX_CAND && len + 1 < size; k++) {
+	for (k = 0; k < n && k < MAX_CAND; k++) {
 		const char *lab = tekg_network_node_str(g, c[k], "label");
 		const char *t = tekg_network_node_str(g, c[k], "type");
-		int w = snprintf(buf + len, size - len, "%s%s (%s, %s)", k ? ", " : "",
-		                 lab ? lab : "", tekg_graph_node_id(g, c[k]), t ? t : "?");
-		if (w < 0)
+		int w = snprintf(one, sizeof one, "%s%s (%s, %s)", k ? ", " : "", lab ? lab : "",
+		                 tekg_graph_node_id(g, c[k]), t ? t : "?");
+		if (w < 0 || (size_t)w >= sizeof one || len + (size_t)w + sizeof more > size)
 			break;
+		memcpy(buf + len, one, (size_t)w + 1);
 		len += (size_t)w;
-		if (len >= size)
-			len = size - 1;
 	}
-	if (n > MAX_CAND && len + 8 < size)
-		snprintf(buf + len, size - len, ", ...");
+	if (k < n && len + sizeof more <= size)
+		memcpy(buf + len, k ? more : more + 2, sizeof more - (k ? 0 : 2));
 }
 
 int tekg_network_resolve(const tekg_graph *g, const char *name, const char *type,

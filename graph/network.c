@@ -123,6 +123,13 @@ int tekg_network_in_view(const tekg_graph *g, size_t i, const tekg_network_opts 
 	return strcmp(t, "document") != 0 && strcmp(t, "date") != 0 && strcmp(t, "topic") != 0;
 }
 
+int tekg_network_edge_undirected(const tekg_graph *g, size_t e)
+{
+	const char *t = tekg_network_edge_str(g, e, "type");
+
+	return t && (strcmp(t, "co_occurs") == 0 || strcmp(t, "shared_event") == 0);
+}
+
 /* ---- the view as an igraph -------------------------------------------- */
 
 typedef struct view {

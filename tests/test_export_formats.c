@@ -317,6 +317,61 @@ static void test_gexf_empty_graph_valid(void **state)
 	tekg_graph_free(g);
 }
 
+/* Interval values "A/B" (date nodes, event starts) give A's first day and
+ * B's last day; they used to give no period at all.  An edge between nodes
+ * that never coexist still gets a period. */
+static void test_gexf_intervals(void **state)
+{
+	char dir[64], path[128];
+	tekg_graph *g = NULL;
+	xmlDocPtr doc;
+	size_t i, e;
+
+	(void)state;
+	mktmpdir(dir, sizeof dir);
+	snprintf(path, sizeof path, "%s/i.gexf", dir);
+	OK(tekg_graph_new(&g, NULL));
+	OK(tekg_graph_add_node(g, "n1", &i));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "type", i, "date"));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "value", i, "2026/2030"));
+	OK(tekg_graph_add_node(g, "n2", &i));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "type", i, "event"));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "start", i, "2026-12-11/2026-12-12"));
+	OK(tekg_graph_add_node(g, "n3", &i));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "type", i, "date"));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "value", i, "2026-02/2026-03"));
+	/* n4 (2020) and n5 (2024-05) never coexist: e0 without dates of its own
+	 * gets a zero-length spell at the later start, e1 its own dates */
+	OK(tekg_graph_add_node(g, "n4", &i));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "type", i, "person"));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "first_seen", i, "2020"));
+	OK(tekg_graph_add_node(g, "n5", &i));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "type", i, "person"));
+	OK(tekg_graph_set_str(g, TEKG_NODE, "first_seen", i, "2024-05"));
+	OK(tekg_graph_add_edge(g, 3, 4, &e));
+	OK(tekg_graph_set_str(g, TEKG_EDGE, "type", e, "co_occurs"));
+	OK(tekg_graph_add_edge(g, 3, 4, &e));
+	OK(tekg_graph_set_str(g, TEKG_EDGE, "type", e, "co_occurs"));
+	OK(tekg_graph_set_str(g, TEKG_EDGE, "first_seen", e, "2022-03-04"));
+	OK(tekg_graph_set_str(g, TEKG_EDGE, "last_seen", e, "2022-03-05"));
+	OK(tekg_export_gexf(g, path, NULL));
+	doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	assert_non_null(doc);
+	XP_EQ(doc, "string(//g:node[@id='n1']/@start)", "2026-01-01");
+	XP_EQ(doc, "string(//g:edge[@id='e0']/@start)", "2024-05-01");
+	XP_EQ(doc, "string(//g:edge[@id='e0']/@end)", "2024-05-01");
+	XP_EQ(doc, "string(//g:edge[@id='e1']/@start)", "2022-03-04");
+	XP_EQ(doc, "string(//g:edge[@id='e1']/@end)", "2022-03-05");
+	XP_EQ(doc, "string(//g:node[@id='n1']/@end)", "2030-12-31");
+	XP_EQ(doc, "string(//g:node[@id='n2']/@start)", "2026-12-11");
+	XP_EQ(doc, "string(//g:node[@id='n2']/@end)", "2026-12-12");
+	XP_EQ(doc, "string(//g:node[@id='n3']/@start)", "2026-02-01");
+	XP_EQ(doc, "string(//g:node[@id='n3']/@end)", "2026-03-31");
+	xmlFreeDoc(doc);
+	rmtree(dir);
+	tekg_graph_free(g);
+}
+
 static const char want_nodes[] =
 	"Id,Label,type,mentions,first_seen,last_seen,date,date_inferred,aliases,pagerank,"
 	"x,y,size,r,g,b,start,end,value\r\n"
@@ -470,6 +525,22 @@ static void test_format_pick(void **state)
 	assert_int_equal(f, TEKG_EXPORT_GRAPHML);
 	assert_int_equal(tekg_export_format_pick(NULL, "g.csv", &f, &err), TEKG_EINVAL);
 	assert_non_null(strstr(err.msg, "DIR/"));
+	/* extensions and names ignore case */
+	OK(tekg_export_format_pick(NULL, "a/B.GEXF", &f, &err));
+	assert_int_equal(f, TEKG_EXPORT_GEXF);
+	OK(tekg_export_format_pick(NULL, "b.Json", &f, &err));
+	assert_int_equal(f, TEKG_EXPORT_JSON);
+	OK(tekg_export_format_pick(NULL, "g.GraphML", &f, &err));
+	assert_int_equal(f, TEKG_EXPORT_GRAPHML);
+	assert_int_equal(tekg_export_format_pick(NULL, "G.CSV", &f, &err), TEKG_EINVAL);
+	OK(tekg_export_format_pick("GEXF", "x", &f, &err));
+	assert_int_equal(f, TEKG_EXPORT_GEXF);
+	/* a single-file format cannot go to a folder: refused before writing */
+	assert_int_equal(tekg_export_format_pick("graphml", dir, &f, &err), TEKG_EINVAL);
+	assert_non_null(strstr(err.msg, "is a folder"));
+	assert_int_equal(tekg_export_format_pick("json", "out/", &f, &err), TEKG_EINVAL);
+	OK(tekg_export_format_pick("csv", dir, &f, &err));
+	assert_int_equal(f, TEKG_EXPORT_CSV);
 	rmdir(dir);
 }
 
@@ -729,6 +800,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_gexf),
 		cmocka_unit_test(test_gexf_empty_graph_valid),
+		cmocka_unit_test(test_gexf_intervals),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_format_pick),

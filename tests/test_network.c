@@ -324,6 +324,26 @@ static void test_filter(void **state)
 	assert_true(tekg_graph_find_node(f, "n7") == (size_t)-1);
 	tekg_graph_free(f);
 	memset(&o, 0, sizeof o);
+	/* an interval value A/B covers A's start to B's end: the date node
+	 * 2025-10/2025-12 overlaps --from 2025-12-15 and --to 2025-10-05 */
+	assert_int_equal(tekg_graph_set_str(g, TEKG_NODE, "value", 5, "2025-10/2025-12"), 0);
+	o.to = NULL;
+	o.from = "2025-12-15";
+	assert_int_equal(tekg_network_filter(&f, g, &o, &err), 0);
+	assert_true(tekg_graph_find_node(f, "n5") != (size_t)-1);
+	tekg_graph_free(f);
+	o.from = NULL;
+	o.to = "2025-10-05";
+	assert_int_equal(tekg_network_filter(&f, g, &o, &err), 0);
+	assert_true(tekg_graph_find_node(f, "n5") != (size_t)-1);
+	tekg_graph_free(f);
+	o.from = "2026";
+	o.to = NULL;
+	assert_int_equal(tekg_network_filter(&f, g, &o, &err), 0);
+	assert_true(tekg_graph_find_node(f, "n5") == (size_t)-1);
+	tekg_graph_free(f);
+	assert_int_equal(tekg_graph_set_str(g, TEKG_NODE, "value", 5, "2025-11-10"), 0);
+	memset(&o, 0, sizeof o);
 	/* weight */
 	o.min_weight = 2;
 	assert_int_equal(tekg_network_filter(&f, g, &o, &err), 0);
@@ -346,6 +366,16 @@ static void test_filter(void **state)
 	o.directed = 1;
 	assert_int_equal(tekg_network_filter(&f, g, &o, &err), 0);
 	assert_int_equal(count(f, TEKG_NODE), 2);
+	tekg_graph_free(f);
+	/* directed: co_occurs has no direction, so 李强 (its target) reaches 王毅
+	 * as well as the two events it takes part in */
+	o.ego = "李强";
+	o.depth = 1;
+	assert_int_equal(tekg_network_filter(&f, g, &o, &err), 0);
+	assert_int_equal(count(f, TEKG_NODE), 4);
+	assert_true(tekg_graph_find_node(f, "n1") != (size_t)-1);
+	assert_true(tekg_graph_find_node(f, "n3") != (size_t)-1);
+	assert_true(tekg_graph_find_node(f, "n7") != (size_t)-1);
 	tekg_graph_free(f);
 	/* an ambiguous ego name */
 	o.ego = "王毅";
@@ -408,6 +438,60 @@ static void test_project(void **state)
 	tekg_graph_free(g);
 }
 
+/* With a projection, --type, --min-weight and --ego apply to the projected
+ * graph (before, --type person left no events to project and an empty
+ * graph); the date window still applies before. */
+static void test_apply_projection(void **state)
+{
+	tekg_graph *g = events(), *p = NULL;
+	tekg_network_opts o = {0};
+	tekg_error err = {0};
+
+	(void)state;
+	o.projection = TEKG_PROJ_PERSON;
+	o.types[0] = "person";
+	o.n_types = 1;
+	assert_int_equal(tekg_network_apply(&p, g, &o, &err), 0);
+	assert_int_equal(count(p, TEKG_NODE), 2);
+	assert_int_equal(count(p, TEKG_EDGE), 1);
+	assert_string_equal(tekg_network_edge_str(p, 0, "type"), "shared_event");
+	tekg_graph_free(p);
+	/* the shared_event weight is 1: --min-weight 1 keeps it, 1.5 drops it */
+	o.min_weight = 1;
+	assert_int_equal(tekg_network_apply(&p, g, &o, &err), 0);
+	assert_int_equal(count(p, TEKG_EDGE), 1);
+	tekg_graph_free(p);
+	o.min_weight = 1.5;
+	assert_int_equal(tekg_network_apply(&p, g, &o, &err), 0);
+	assert_int_equal(count(p, TEKG_NODE), 2);
+	assert_int_equal(count(p, TEKG_EDGE), 0);
+	tekg_graph_free(p);
+	/* ego on the projection: 李强 and the 王毅 he shared the summit with */
+	memset(&o, 0, sizeof o);
+	o.projection = TEKG_PROJ_PERSON;
+	o.ego = "李强";
+	assert_int_equal(tekg_network_apply(&p, g, &o, &err), 0);
+	assert_int_equal(count(p, TEKG_NODE), 2);
+	assert_true(tekg_graph_find_node(p, "n1") != (size_t)-1);
+	assert_true(tekg_graph_find_node(p, "n2") != (size_t)-1);
+	assert_int_equal(count(p, TEKG_EDGE), 1);
+	tekg_graph_free(p);
+	/* the window applies before: December has no shared event */
+	o.ego = NULL;
+	o.from = "2025-12";
+	assert_int_equal(tekg_network_apply(&p, g, &o, &err), 0);
+	assert_int_equal(count(p, TEKG_EDGE), 0);
+	tekg_graph_free(p);
+	/* no projection: the plain filter */
+	memset(&o, 0, sizeof o);
+	o.min_weight = 2;
+	assert_int_equal(tekg_network_apply(&p, g, &o, &err), 0);
+	assert_int_equal(count(p, TEKG_NODE), 9);
+	assert_int_equal(count(p, TEKG_EDGE), 3);
+	tekg_graph_free(p);
+	tekg_graph_free(g);
+}
+
 static void test_resolve(void **state)
 {
 	tekg_graph *g = events();
@@ -430,6 +514,32 @@ static void test_resolve(void **state)
 	                             "王毅 (n8, person)");
 	assert_int_equal(tekg_network_resolve(g, "深圳", "person", &n, &err), TEKG_ENOTFOUND);
 	assert_string_equal(err.msg, "no person named '深圳'");
+	tekg_graph_free(g);
+}
+
+/* Long candidate labels: the "did you mean" list holds whole entries only
+ * (never half a UTF-8 character) and says when some were left out. */
+static void test_resolve_long_candidates(void **state)
+{
+	tekg_graph *g = events();
+	tekg_error err = {0};
+	char label[301], want[512], id[16];
+	size_t n, i, k;
+
+	(void)state;
+	for (k = 0; k < 100; k++)
+		memcpy(label + 3 * k, "长", 3);
+	label[300] = '\0';
+	for (k = 0; k < 3; k++) {
+		snprintf(id, sizeof id, "n%zu", 101 + k);
+		assert_int_equal(tekg_graph_add_node(g, id, &i), 0);
+		assert_int_equal(tekg_graph_set_str(g, TEKG_NODE, "type", i, "person"), 0);
+		assert_int_equal(tekg_graph_set_str(g, TEKG_NODE, "label", i, label), 0);
+	}
+	assert_int_equal(tekg_network_resolve(g, "长长", NULL, &n, &err), TEKG_ENOTFOUND);
+	snprintf(want, sizeof want, "no node named '长长'; did you mean: %s (n101, person), ...",
+	         label);
+	assert_string_equal(err.msg, want);
 	tekg_graph_free(g);
 }
 
@@ -494,8 +604,10 @@ int main(void)
 		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_filter_topic),
 		cmocka_unit_test(test_project),
+		cmocka_unit_test(test_apply_projection),
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_resolve_fold),
+		cmocka_unit_test(test_resolve_long_candidates),
 		cmocka_unit_test(test_igraph_errors),
 		cmocka_unit_test(test_empty),
 	};

@@ -37,10 +37,12 @@ typedef enum tekg_export_format {
  * Pick the format: from `name` when non-NULL ("graphml", "gexf", "csv",
  * "json"), else from `path`: ".graphml" GraphML, ".gexf" GEXF, ".json"
  * JSON, a path ending in "/" or naming an existing directory CSV, anything
- * else GraphML.  TEKG_EINVAL for an unknown name (the message lists the
- * known ones), for "csv" with a NULL or "-" path, and for a path ending in
- * ".csv" without a name (CSV writes a folder: the message says to give
- * DIR/).
+ * else GraphML.  Names and extensions ignore case (".GEXF" is GEXF).
+ * TEKG_EINVAL for an unknown name (the message lists the known ones), for
+ * "csv" with a NULL or "-" path, for a single-file format named with a path
+ * that ends in "/" or is an existing directory (checked here, before any
+ * writing), and for a path ending in ".csv" without a name (CSV writes a
+ * folder: the message says to give DIR/).
  */
 int tekg_export_format_pick(const char *name, const char *path, tekg_export_format *out,
                             tekg_error *err);
@@ -85,6 +87,15 @@ int tekg_export_csv(const tekg_graph *g, const char *dir, tekg_error *err);
  * also get "color" as "#rrggbb" for sigma.js.
  */
 int tekg_export_json(const tekg_graph *g, const char *path, tekg_error *err);
+
+/*
+ * Remove the temporary files of the writes in progress (every writer writes
+ * PATH.tmp-PID beside its target and renames it into place at the end).
+ * Async-signal-safe (it only calls unlink): meant for a SIGINT / SIGTERM
+ * handler, which then re-raises the signal.  Up to 4 temporaries at a time
+ * are tracked, enough for one write of any format.
+ */
+void tekg_export_remove_temporaries(void);
 
 /* Versions of libxml2 linked (static string). */
 const char *tekg_export_lib_version(void);

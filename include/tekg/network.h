@@ -74,7 +74,8 @@ typedef struct tekg_network_opts {
 	const char *topic;         /* keep what is about this topic, or NULL */
 	int include_documents;     /* documents, dates, topics join measures and ego walks */
 	tekg_projection projection;
-	int directed;              /* walks follow edge direction (source -> target) */
+	int directed;              /* walks follow edge direction (source -> target);
+	                              co_occurs / shared_event both ways */
 	unsigned measures;         /* TEKG_NET_* bits; 0: all */
 	size_t betweenness_exact;  /* exact betweenness up to this many nodes;
 	                              0: TEKG_NET_BETWEENNESS_EXACT */
@@ -87,12 +88,14 @@ typedef struct tekg_network_opts {
  *    include_documents is set);
  *  - from/to: documents by date, events by start..end, dates by value, other
  *    entities and edges by first_seen..last_seen must overlap the window
- *    (partial dates cover their whole period; undated elements are dropped
+ *    (partial dates cover their whole period, an interval "A/B" runs from
+ *    A's start to B's end; undated elements are dropped
  *    from a windowed graph, except undated edges between kept nodes);
  *  - min_weight: lighter edges are dropped;
  *  - topic: the topic node, what is `about` it, and the neighbours of those;
  *  - ego/depth: the nodes within depth hops of ego (walking the measure view,
- *    ignoring direction unless `directed`), after the filters above.
+ *    ignoring direction unless `directed`; co_occurs and shared_event edges
+ *    are crossed both ways even then), after the filters above.
  * An edge is kept when both its ends are.  Attributes and notes are copied.
  * 0, TEKG_ENOTFOUND / TEKG_EAMBIGUOUS (ego or topic name), TEKG_EINVAL,
  * TEKG_ENOMEM.  O(nodes + edges) plus the attribute copies.
@@ -119,6 +122,19 @@ int tekg_network_project(tekg_graph **out, const tekg_graph *g, const tekg_netwo
                          tekg_error *err);
 
 /*
+ * Filters and projection in the documented order, into *out (free with
+ * tekg_graph_free): without a projection, tekg_network_filter with every
+ * option; with one, the date window and --topic first (they need the
+ * documents, events and topics the projection drops), then the projection,
+ * then node types, the minimum weight and the ego network on the projected
+ * graph (so `--projection person --type person` keeps the persons and
+ * `--min-weight` applies to shared_event weights).  NULL o: a plain copy.
+ * Errors as tekg_network_filter and tekg_network_project; *out is NULL then.
+ */
+int tekg_network_apply(tekg_graph **out, const tekg_graph *g, const tekg_network_opts *o,
+                       tekg_error *err);
+
+/*
  * Compute the measures selected by o->measures (NULL: all) on the measure
  * view of g and write them as node columns: degree (int, distinct
  * neighbours), weighted_degree, pagerank (PRPACK, damping 0.85, weighted),
@@ -137,6 +153,11 @@ int tekg_network_measures(tekg_graph *g, const tekg_network_opts *o, tekg_error 
 /* 1 when node i belongs to the measure view under `o` (NULL: defaults). */
 int tekg_network_in_view(const tekg_graph *g, size_t i, const tekg_network_opts *o);
 
+/* 1 when edge e's direction carries no meaning (co_occurs, and the
+ * projection's shared_event): directed walks cross it both ways.  0 for
+ * the other relations. */
+int tekg_network_edge_undirected(const tekg_graph *g, size_t e);
+
 /*
  * Find the node called `name`: an export id ("n12", "d3"), else an exact
  * label or alias, else the same after folding traditional to simplified
@@ -144,7 +165,8 @@ int tekg_network_in_view(const tekg_graph *g, size_t i, const tekg_network_opts 
  * restricts the node type.  A unique label match wins over alias matches.
  * 0 and *node; TEKG_ENOTFOUND (message: "no node named X", with up to 8
  * labels containing it as suggestions) or TEKG_EAMBIGUOUS (message lists the
- * candidates as "label (id, type)"); TEKG_ENOMEM.
+ * candidates as "label (id, type)"); lists hold whole entries only (up to 8,
+ * about 400 bytes) and end in ", ..." when some are left out; TEKG_ENOMEM.
  */
 int tekg_network_resolve(const tekg_graph *g, const char *name, const char *type,
                          size_t *node, tekg_error *err);

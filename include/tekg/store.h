@@ -196,6 +196,25 @@ int tekg_store_query_readonly(tekg_store *s, const char *sql,
                                         const char *const *values, void *ud),
                               void *ud, tekg_error *err);
 
+/* Storage class of a value passed by tekg_store_query_readonly_typed. */
+typedef enum {
+	TEKG_SQL_NULL,
+	TEKG_SQL_INTEGER,
+	TEKG_SQL_REAL,
+	TEKG_SQL_TEXT,
+	TEKG_SQL_BLOB
+} tekg_sql_type;
+
+/* The same, with each value's storage class in types[] (from
+ * sqlite3_column_type).  REAL values come as the shortest text that reads
+ * back as the same double (not SQLite's 15 digits); the others as SQLite
+ * renders them, NULL as a NULL pointer.  Arrays are borrowed for the call. */
+int tekg_store_query_readonly_typed(tekg_store *s, const char *sql,
+                                    int (*cb)(int ncol, const char *const *names,
+                                              const char *const *values,
+                                              const tekg_sql_type *types, void *ud),
+                                    void *ud, tekg_error *err);
+
 /* ---- keywords and topics (src/store/store_topics.c, docs/topics.md) ---- */
 
 /* Replace the stored keywords of doc_id with x->keywords (called by

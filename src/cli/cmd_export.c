@@ -14,7 +14,8 @@ static const char help[] =
 	"  -d, --db FILE             database (default tekg.db)\n"
 	"  -o, --output OUT          output file (default: standard output)\n"
 	"      --format FMT          graphml, gexf, csv or json (default: from OUT: .graphml,\n"
-	"                            .gexf, .json; DIR/ or an existing folder: csv; else graphml)\n"
+	"                            .gexf, .json in any case; DIR/ or an existing folder: csv;\n"
+	"                            else graphml); a file format cannot go to a folder\n"
 	"      --include-duplicates  let near-duplicate articles count as evidence\n"
 	"  -h, --help                show this help and exit\n\n"
 	"Network filters and projections (measures are computed on what is kept):\n"
@@ -56,6 +57,8 @@ int cmd_export(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage(argv[0], "unexpected argument '%s'", argv[optind]);
+	if (cli_network_check(&net, "export", 0) < 0)
+		return EXIT_USAGE;
 	if ((rc = cli_open_store(&s, db, TEKG_STORE_READONLY)))
 		return rc;
 	rc = cli_export(s, out, format, dups, &net);

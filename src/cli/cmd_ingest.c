@@ -38,7 +38,8 @@ static const char build_help[] =
 	"temporary database is used and removed afterwards.\n\n"
 	"  -o, --output OUT          the graph file (- for standard output)\n"
 	"      --format FMT          graphml, gexf, csv or json (default: from OUT: .graphml,\n"
-	"                            .gexf, .json; DIR/ or an existing folder: csv; else graphml)\n"
+	"                            .gexf, .json in any case; DIR/ or an existing folder: csv;\n"
+	"                            else graphml); a file format cannot go to a folder\n"
 	"  -d, --db FILE             keep the database in FILE\n"
 	"      --date, --input-format, --script-profile, --field, --model, -j, -q,\n"
 	"      --lexicon, --curation\n"
@@ -106,6 +107,8 @@ static int parse(cli_ingest *o, int mode, int argc, char **argv)
 		if (r == 0)
 			return cli_usage(cmd, "option '%s' does not apply here", argv[optind - 1]);
 	}
+	if (mode == MODE_BUILD && cli_network_check(&o->net, cmd, 0) < 0)
+		return EXIT_USAGE;
 	return -1;
 }
 

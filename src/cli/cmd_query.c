@@ -6,7 +6,8 @@
  * (opened read-only), applies the shared network filters (netopts.h), and
  * prints one table: aligned text by default (padded by display width, CJK
  * characters two columns), --json (an array of objects) or --csv (RFC 4180).
- * Walks ignore edge direction unless --directed.
+ * Walks ignore edge direction unless --directed (co_occurs and shared_event
+ * edges are crossed both ways even then).
  *
  * Exit status: 0 ok, 1 unknown or ambiguous name (candidates listed) or no
  * path, 2 usage, 3 database or internal error.
@@ -39,8 +40,12 @@ typedef struct table {
 	const char *const *head;
 	const unsigned char *numeric; /* per column: right-aligned, raw in JSON */
 	char **cells;                 /* row-major, owned */
+	unsigned char *kinds;         /* NULL, or per cell (row-major, owned): a
+	                                 CELL_* from the SQL value's type */
 	size_t nrows, cap;
 } table;
+
+enum { CELL_TEXT, CELL_NUMBER, CELL_NULL };
 
 static void table_free(table *t)
 {
@@ -49,7 +54,9 @@ static void table_free(table *t)
 	for (k = 0; k < t->nrows * t->ncol; k++)
 		tekg_free(t->cells[k]);
 	tekg_free(t->cells);
+	tekg_free(t->kinds);
 	t->cells = NULL;
+	t->kinds = NULL;
 	t->nrows = t->cap = 0;
 }
 
@@ -115,11 +122,29 @@ static size_t display_width(const char *s)
 	return w;
 }
 
-/* Text cells stay on one line: tabs and newlines become spaces. */
+/* Text cells stay on one line and never drive the terminal: C0 controls
+ * (tab and newline included), DEL and C1 controls (U+0080..U+009F, which
+ * some terminals obey as ESC sequences) become spaces, invalid bytes U+FFFD.
+ * Only text tables:
+ * JSON escapes them, CSV quotes them. */
 static void put_text_cell(FILE *out, const char *s)
 {
-	for (; *s; s++)
-		fputc(*s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s, out);
+	size_t len = strlen(s), off = 0;
+
+	while (off < len) {
+		uint32_t cp;
+		size_t n = tekg_utf8_decode(s + off, len - off, &cp);
+		if (n == 0) { /* an invalid byte: U+FFFD (display_width counts it one) */
+			fputs("\xef\xbf\xbd", out);
+			off++;
+			continue;
+		}
+		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f))
+			fputc(' ', out);
+		else
+			fwrite(s + off, 1, n, out);
+		off += n;
+	}
 }
 
 static void pad(FILE *out, size_t n)
@@ -228,7 +253,10 @@ static int print_json(FILE *out, const table *t)
 				rc |= tekg_buf_puts(&b, ", ");
 			rc |= tekg_json_cstr(&b, t->head[k]);
 			rc |= tekg_buf_puts(&b, ": ");
-			if (t->numeric && t->numeric[k] && json_number(s))
+			unsigned char kind = t->kinds ? t->kinds[r * t->ncol + k] : CELL_TEXT;
+			if (kind == CELL_NULL)
+				rc |= tekg_buf_puts(&b, "null");
+			else if ((kind == CELL_NUMBER || (t->numeric && t->numeric[k])) && json_number(s))
 				rc |= tekg_buf_puts(&b, s);
 			else
 				rc |= tekg_json_cstr(&b, s);
@@ -319,6 +347,14 @@ static int is_source(const qctx *q, size_t e, size_t i)
 	return s == i;
 }
 
+/* May a walk go from i along e?  Always, unless --directed, where i must
+ * be the source of e or e a relation without direction (co_occurs,
+ * shared_event). */
+static int may_cross(const qctx *q, size_t e, size_t i)
+{
+	return !q->o->directed || is_source(q, e, i) || tekg_network_edge_undirected(q->g, e);
+}
+
 static int build_adjacency(qctx *q)
 {
 	size_t nn = tekg_graph_count(q->g, TEKG_NODE), ne = tekg_graph_count(q->g, TEKG_EDGE);
@@ -371,9 +407,25 @@ static int marked(const qctx *q, size_t i)
 	return q->stamp[i] == q->epoch;
 }
 
-static void fmt_double(char *buf, size_t n, double v)
+/* A number for a cell: exact in JSON and CSV (the shortest of %.15g ..
+ * %.17g that reads back as v); in text tables `text_prec` decimals, or %g
+ * when it is negative. */
+static void fmt_number(char *buf, size_t n, double v, out_format f, int text_prec)
 {
-	snprintf(buf, n, "%g", v);
+	int prec;
+
+	if (f == OUT_TEXT) {
+		if (text_prec < 0)
+			snprintf(buf, n, "%g", v);
+		else
+			snprintf(buf, n, "%.*f", text_prec, v);
+		return;
+	}
+	for (prec = 15; prec <= 17; prec++) {
+		snprintf(buf, n, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
 }
 
 /* Relation label of an edge: its type, with the participant role. */
@@ -466,6 +518,32 @@ static int by_date_then_label(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Export ids by their number ("d9" < "d10"); the letter first. */
+static int id_cmp(const char *x, const char *y)
+{
+	long long a = strtoll(x + 1, NULL, 10), b = strtoll(y + 1, NULL, 10);
+
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+/* By date (undated last), then export id. */
+static int by_date_then_id(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	const char *dx = event_date(sort_q, x), *dy = event_date(sort_q, y);
+	int c = (*dx == '\0') - (*dy == '\0');
+
+	if (c)
+		return c;
+	if ((c = strcmp(dx, dy)))
+		return c;
+	if ((c = id_cmp(tekg_graph_node_id(sort_q->g, x), tekg_graph_node_id(sort_q->g, y))))
+		return c;
+	return x < y ? -1 : x > y;
+}
+
 /* Labels of the neighbours of event ev linked by relation `rel` (either
  * direction), sorted, joined with "、"; skip node `skip`. */
 static int joined_neighbours(qctx *q, size_t ev, const char *const *rels, size_t skip,
@@ -519,7 +597,7 @@ static int q_neighbors(qctx *q, const char *name, const char *rel, out_format f)
 	static const char *const head[] = {"id", "neighbor", "type", "relation", "dir", "weight",
 	                                   "docs"};
 	static const unsigned char num[] = {0, 0, 0, 0, 0, 1, 1};
-	table t = {7, head, num, NULL, 0, 0};
+	table t = {7, head, num, NULL, NULL, 0, 0};
 	size_t node, j, n = 0, *rows = NULL;
 	double *key = NULL;
 	int rc;
@@ -536,7 +614,7 @@ static int q_neighbors(qctx *q, const char *name, const char *rel, out_format f)
 		size_t e = q->adj[j], w = other(q, e, node);
 		if (rel && strcmp(estr(q, e, "type"), rel) != 0)
 			continue;
-		if (q->o->directed && !is_source(q, e, node))
+		if (!may_cross(q, e, node))
 			continue;
 		if (!q->o->include_documents && is_type(q, w, "document"))
 			continue;
@@ -554,13 +632,13 @@ static int q_neighbors(qctx *q, const char *name, const char *rel, out_format f)
 	for (j = 0; j < n && rc == 0; j++) {
 		size_t e = rows[j], w = other(q, e, node);
 		char r[256], wt[32], dc[32];
-		const char *dir = strcmp(estr(q, e, "type"), "co_occurs") == 0 ? "-"
-		                  : is_source(q, e, node)                      ? "out"
-		                                                               : "in";
+		const char *dir = tekg_network_edge_undirected(q->g, e) ? "-"
+		                  : is_source(q, e, node)                ? "out"
+		                                                         : "in";
 		size_t col = tekg_graph_attr_find(q->g, TEKG_EDGE, "docs");
 		tekg_attr_value v;
 		relation(q, e, r, sizeof r);
-		fmt_double(wt, sizeof wt, tekg_network_edge_weight(q->g, e));
+		fmt_number(wt, sizeof wt, tekg_network_edge_weight(q->g, e), f, -1);
 		dc[0] = '\0';
 		if (col != (size_t)-1 && tekg_graph_attr_get(q->g, TEKG_EDGE, col, e, &v))
 			snprintf(dc, sizeof dc, "%lld", (long long)v.i);
@@ -580,7 +658,7 @@ static int q_path(qctx *q, const char *a, const char *b, out_format f)
 	static const char *const head[] = {"step", "from", "relation", "dir", "to", "evidence",
 	                                   "doc"};
 	static const unsigned char num[] = {1, 0, 0, 0, 0, 0, 0};
-	table t = {7, head, num, NULL, 0, 0};
+	table t = {7, head, num, NULL, NULL, 0, 0};
 	size_t nn = tekg_graph_count(q->g, TEKG_NODE), src, dst, head_i = 0, tail = 0, k;
 	size_t *queue = NULL, *via = NULL, *hops = NULL, nh = 0;
 	unsigned char *seen = NULL;
@@ -602,7 +680,7 @@ static int q_path(qctx *q, const char *a, const char *b, out_format f)
 		size_t u = queue[head_i++], j;
 		for (j = q->off[u]; j < q->off[u + 1]; j++) {
 			size_t e = q->adj[j], w = other(q, e, u);
-			if (seen[w] || (q->o->directed && !is_source(q, e, u)))
+			if (seen[w] || !may_cross(q, e, u))
 				continue;
 			if (w != dst && !tekg_network_in_view(q->g, w, q->o))
 				continue;
@@ -623,9 +701,9 @@ static int q_path(qctx *q, const char *a, const char *b, out_format f)
 		for (k = 0; k < nh && rc == 0; k++) {
 			size_t e = hops[nh - 1 - k], to = other(q, e, cur);
 			char step[32], r[256];
-			const char *dir = strcmp(estr(q, e, "type"), "co_occurs") == 0 ? "-"
-			                  : is_source(q, e, cur)                       ? "->"
-			                                                               : "<-";
+			const char *dir = tekg_network_edge_undirected(q->g, e) ? "-"
+			                  : is_source(q, e, cur)                 ? "->"
+			                                                         : "<-";
 			snprintf(step, sizeof step, "%zu", k + 1);
 			relation(q, e, r, sizeof r);
 			rc = table_add(&t, step, lab(q, cur), r, dir, lab(q, to), estr(q, e, "evidence"),
@@ -648,16 +726,23 @@ static int q_ego(qctx *q, const char *name, const char *path, out_format f)
 {
 	static const char *const head[] = {"file", "nodes", "edges"};
 	static const unsigned char num[] = {0, 1, 1};
-	table t = {3, head, num, NULL, 0, 0};
-	tekg_network_opts o = *q->o;
+	table t = {3, head, num, NULL, NULL, 0, 0};
+	tekg_network_opts o;
 	tekg_graph *sub = NULL;
 	tekg_error err = {0};
 	tekg_export_format fmt;
 	char nn[32], ne[32];
 	int rc;
 
+	/* the other filters (and the projection) made q->g already */
+	memset(&o, 0, sizeof o);
 	o.ego = name;
-	o.n_types = 0;
+	o.depth = q->o->depth;
+	o.directed = q->o->directed;
+	o.include_documents = q->o->include_documents;
+	o.measures = q->o->measures;
+	o.betweenness_exact = q->o->betweenness_exact;
+	o.seed = q->o->seed;
 	if ((rc = tekg_network_filter(&sub, q->g, &o, &err))) {
 		cli_err(NULL, "query: %s", err.msg);
 		return rc;
@@ -695,7 +780,7 @@ static int adjacent_events(qctx *q, size_t node, size_t **out, size_t *n)
 		ev[(*n)++] = node;
 	for (j = q->off[node]; j < q->off[node + 1]; j++) {
 		size_t e = q->adj[j], w = other(q, e, node);
-		if (!is_type(q, w, "event") || (q->o->directed && !is_source(q, e, node)))
+		if (!is_type(q, w, "event") || !may_cross(q, e, node))
 			continue;
 		if (mark(q, w))
 			ev[(*n)++] = w;
@@ -730,7 +815,7 @@ static int q_timeline(qctx *q, const char *name, out_format f)
 {
 	static const char *const head[] = {"date", "end", "event", "kind", "place", "relation",
 	                                   "with"};
-	table t = {7, head, NULL, NULL, 0, 0};
+	table t = {7, head, NULL, NULL, NULL, 0, 0};
 	tekg_buf place = {0}, with = {0}, role = {0};
 	size_t node, *ev = NULL, n, k;
 	int rc;
@@ -780,7 +865,7 @@ static int who_cmp(const void *a, const void *b)
 static int q_who(qctx *q, const char *name, out_format f)
 {
 	static const char *const head[] = {"role", "id", "name", "type", "title", "evidence"};
-	table t = {6, head, NULL, NULL, 0, 0};
+	table t = {6, head, NULL, NULL, NULL, 0, 0};
 	size_t ev, j, n = 0, k;
 	who_row *rows = NULL;
 	int rc;
@@ -819,7 +904,7 @@ static int q_met(qctx *q, const char *name, out_format f)
 {
 	static const char *const head[] = {"id", "person", "events", "shared events"};
 	static const unsigned char num[] = {0, 0, 1, 0};
-	table t = {4, head, num, NULL, 0, 0};
+	table t = {4, head, num, NULL, NULL, 0, 0};
 	size_t nn = tekg_graph_count(q->g, TEKG_NODE), node, *ev = NULL, n, k, j, np = 0;
 	size_t *cnt = NULL, *persons = NULL;
 	double *key = NULL;
@@ -910,7 +995,7 @@ static int q_top(qctx *q, const char *by, long limit, out_format f)
 {
 	static const char *const head[] = {"rank", "id", "label", "type", "value"};
 	static const unsigned char num[] = {1, 0, 0, 0, 1};
-	table t = {5, head, num, NULL, 0, 0};
+	table t = {5, head, num, NULL, NULL, 0, 0};
 	size_t nn = tekg_graph_count(q->g, TEKG_NODE), n = 0, k, *rows = NULL;
 	double *key = NULL;
 	tekg_network_opts o = *q->o;
@@ -951,12 +1036,12 @@ static int q_top(qctx *q, const char *by, long limit, out_format f)
 	for (k = 0; k < n && (long)k < limit && rc == 0; k++) {
 		char r[32], v[64];
 		snprintf(r, sizeof r, "%zu", k + 1);
+		/* rounded in text tables only */
 		if (!strcmp(attr, "degree"))
 			snprintf(v, sizeof v, "%.0f", key[rows[k]]);
-		else if (!strcmp(attr, "pagerank"))
-			snprintf(v, sizeof v, "%.6f", key[rows[k]]);
 		else
-			snprintf(v, sizeof v, "%.2f", key[rows[k]]);
+			fmt_number(v, sizeof v, key[rows[k]], f,
+			           !strcmp(attr, "pagerank") ? 6 : 2);
 		rc = table_add(&t, r, tekg_graph_node_id(q->g, rows[k]), lab(q, rows[k]),
 		               typ(q, rows[k]), v);
 	}
@@ -975,7 +1060,7 @@ static int q_communities(qctx *q, out_format f)
 {
 	static const char *const head[] = {"community", "size", "top members"};
 	static const unsigned char num[] = {1, 1, 0};
-	table t = {3, head, num, NULL, 0, 0};
+	table t = {3, head, num, NULL, NULL, 0, 0};
 	size_t nn = tekg_graph_count(q->g, TEKG_NODE), n = 0, k, *rows = NULL;
 	double *key = NULL;
 	tekg_network_opts o = *q->o;
@@ -1051,7 +1136,7 @@ static size_t edge_between(const qctx *q, size_t a, size_t b, const char *et)
 static int q_cooccur(qctx *q, const char *a, const char *b, out_format f)
 {
 	static const char *const head[] = {"kind", "id", "item", "date", "evidence", "doc"};
-	table t = {6, head, NULL, NULL, 0, 0};
+	table t = {6, head, NULL, NULL, NULL, 0, 0};
 	size_t na, nb, j, e, n = 0, *items = NULL, *first = NULL;
 	int rc;
 
@@ -1118,7 +1203,7 @@ static int q_list(qctx *q, const char *what, out_format f)
 	static const char *const dhead[] = {"id", "date", "title", "entities", "source"};
 	static const unsigned char dnum[] = {0, 0, 0, 1, 0};
 	int events = !strcmp(what, "events");
-	table t = {events ? 7 : 5, events ? ehead : dhead, events ? enumc : dnum, NULL, 0, 0};
+	table t = {events ? 7 : 5, events ? ehead : dhead, events ? enumc : dnum, NULL, NULL, 0, 0};
 	size_t nn = tekg_graph_count(q->g, TEKG_NODE), n = 0, k, *rows = NULL;
 	tekg_buf place = {0};
 	int rc = 0;
@@ -1129,14 +1214,17 @@ static int q_list(qctx *q, const char *what, out_format f)
 		if (is_type(q, k, events ? "event" : "document"))
 			rows[n++] = k;
 	sort_q = q;
-	qsort(rows, n, sizeof *rows, by_date_then_label);
+	qsort(rows, n, sizeof *rows, events ? by_date_then_label : by_date_then_id);
 	for (k = 0; k < n && rc == 0; k++) {
 		size_t i = rows[k], j, cnt = 0;
 		char c[32];
+		/* distinct neighbours: one person with two roles counts once */
+		marks_clear(q);
 		for (j = q->off[i]; j < q->off[i + 1]; j++) {
 			const char *et = estr(q, q->adj[j], "type");
-			if (events ? (!strcmp(et, "participant") || !strcmp(et, "organizer"))
-			           : !strcmp(et, "mentions"))
+			if ((events ? (!strcmp(et, "participant") || !strcmp(et, "organizer"))
+			            : !strcmp(et, "mentions")) &&
+			    mark(q, other(q, q->adj[j], i)))
 				cnt++;
 		}
 		snprintf(c, sizeof c, "%zu", cnt);
@@ -1166,10 +1254,14 @@ typedef struct sql_ctx {
 	table t;
 	char **head;
 	unsigned char *num;
+	int nulls;                 /* SQL NULL as JSON null (else "") */
 	int rc;
 } sql_ctx;
 
-static int sql_row(int ncol, const char *const *names, const char *const *values, void *ud)
+/* Numbers as JSON numbers, NULL as null (with c->nulls) or "": the cell
+ * kinds follow SQLite's storage classes. */
+static int sql_row(int ncol, const char *const *names, const char *const *values,
+                   const tekg_sql_type *types, void *ud)
 {
 	sql_ctx *c = ud;
 	size_t k;
@@ -1188,22 +1280,32 @@ static int sql_row(int ncol, const char *const *names, const char *const *values
 	if (c->t.nrows == c->t.cap) {
 		size_t ncap = c->t.cap ? 2 * c->t.cap : 16;
 		char **nc = tekg_realloc(c->t.cells, ncap * c->t.ncol * sizeof *nc);
+		unsigned char *nk;
 		if (nc == NULL)
 			return c->rc = TEKG_ENOMEM;
 		c->t.cells = nc;
+		if ((nk = tekg_realloc(c->t.kinds, ncap * c->t.ncol + 1)) == NULL)
+			return c->rc = TEKG_ENOMEM;
+		c->t.kinds = nk;
 		c->t.cap = ncap;
 	}
 	for (k = 0; k < c->t.ncol; k++) {
 		char *v = tekg_strdup(values[k] ? values[k] : "");
+		size_t at = c->t.nrows * c->t.ncol + k;
 		if (v == NULL)
 			c->rc = TEKG_ENOMEM;
-		c->t.cells[c->t.nrows * c->t.ncol + k] = v;
+		c->t.cells[at] = v;
+		c->t.kinds[at] = types[k] == TEKG_SQL_INTEGER || types[k] == TEKG_SQL_REAL ? CELL_NUMBER
+		                 : types[k] == TEKG_SQL_NULL && c->nulls            ? CELL_NULL
+		                                                                    : CELL_TEXT;
 	}
 	c->t.nrows++;
 	return c->rc;
 }
 
-static int q_sql(tekg_store *s, const char *sql, out_format f)
+/* Run sql and print its rows; nulls: SQL NULL as JSON null (`query sql`),
+ * else as "" (topics, whose text columns stay strings). */
+static int q_sql(tekg_store *s, const char *sql, int nulls, out_format f)
 {
 	sql_ctx c;
 	tekg_error err = {0};
@@ -1211,7 +1313,8 @@ static int q_sql(tekg_store *s, const char *sql, out_format f)
 	int rc;
 
 	memset(&c, 0, sizeof c);
-	rc = tekg_store_query_readonly(s, sql, sql_row, &c, &err);
+	c.nulls = nulls;
+	rc = tekg_store_query_readonly_typed(s, sql, sql_row, &c, &err);
 	if (rc && rc != c.rc) {
 		cli_err(NULL, "query: %s", err.msg);
 		goto cleanup;
@@ -1231,6 +1334,15 @@ cleanup:
 }
 
 /* ---- the command ------------------------------------------------------------- */
+
+/* The edge types of the graph contract, and the projection's. */
+static const char *const relations[] = {
+	"mentions", "held_in", "held_on", "participant", "organizer", "affiliated_with",
+	"located_in", "part_of", "about", "co_occurs", "shared_event",
+};
+#define RELATIONS                                                                     \
+	"mentions, held_in, held_on, participant, organizer, affiliated_with, "       \
+	"located_in, part_of, about, co_occurs, shared_event"
 
 static void usage(FILE *out)
 {
@@ -1255,7 +1367,9 @@ static void usage(FILE *out)
 	      "  -d, --db FILE        the database (default tekg.db)\n"
 	      "      --json           output a JSON array of objects\n"
 	      "      --csv            output CSV (RFC 4180)\n"
-	      "      --rel R          neighbors: only relation R\n"
+	      "      --rel R          neighbors: only relation R: mentions, held_in, held_on,\n"
+	      "                       participant, organizer, affiliated_with, located_in,\n"
+	      "                       part_of, about, co_occurs, shared_event\n"
 	      "      --by M           top: pagerank (default), betweenness or degree\n"
 	      "  -n, --limit N        top: rows (default 10)\n"
 	      "  -o, --output FILE    ego: the file to write (default: standard output)\n"
@@ -1326,7 +1440,15 @@ int cmd_query(int argc, char **argv)
 		case 'd': db = optarg; break;
 		case OPT_JSON: f = OUT_JSON; break;
 		case OPT_CSV: f = OUT_CSV; break;
-		case OPT_REL: rel = optarg; break;
+		case OPT_REL:
+			for (k = 0; k < sizeof relations / sizeof relations[0]; k++)
+				if (!strcmp(optarg, relations[k]))
+					break;
+			if (k == sizeof relations / sizeof relations[0])
+				return cli_usage("query", "--rel: unknown relation '%s' (" RELATIONS ")",
+				                 optarg);
+			rel = optarg;
+			break;
 		case OPT_BY:
 			if (strcmp(optarg, "pagerank") && strcmp(optarg, "betweenness") &&
 			    strcmp(optarg, "degree"))
@@ -1369,20 +1491,22 @@ int cmd_query(int argc, char **argv)
 		return cli_usage("query", "%s: expected %d argument%s, got %zu", sub,
 		                 subcommands[k].nargs, subcommands[k].nargs == 1 ? "" : "s",
 		                 npos - 1);
+	if (cli_network_check(&net, "query", !strcmp(sub, "ego")) < 0)
+		return EXIT_USAGE;
 
 	if ((rc = tekg_store_open(&store, db, TEKG_STORE_READONLY | TEKG_STORE_NOCREATE, &err))) {
 		cli_err(NULL, "query: %s", err.msg);
 		return EXIT_INTERNAL;
 	}
 	if (!strcmp(sub, "sql")) {
-		rc = q_sql(store, pos[1], f);
+		rc = q_sql(store, pos[1], 1, f);
 		status = rc == 0 ? EXIT_OK : rc == TEKG_EINVAL ? EXIT_USAGE : EXIT_INTERNAL;
 		goto cleanup;
 	}
 	if (!strcmp(sub, "topics") || !strcmp(sub, "topic")) { /* src/cli/query_topics.c */
 		char *tsql = NULL;
 		if ((rc = cli_topics_sql(store, sub, npos > 1 ? pos[1] : NULL, &tsql)) == 0)
-			rc = q_sql(store, tsql, f);
+			rc = q_sql(store, tsql, 0, f);
 		tekg_free(tsql);
 		status = rc == 0 ? EXIT_OK : rc == TEKG_ENOTFOUND || rc == TEKG_EAMBIGUOUS ? EXIT_INPUT
 		                                                                           : EXIT_INTERNAL;
@@ -1405,24 +1529,14 @@ int cmd_query(int argc, char **argv)
 		tekg_graph *tmp = NULL;
 		if (!strcmp(sub, "ego"))
 			fo.ego = NULL; /* q_ego applies it */
-		if (!tekg_network_filters_active(&fo)) {
+		if (!tekg_network_filters_active(&fo) && fo.projection == TEKG_PROJ_NONE) {
 			tmp = full; /* nothing to drop: no copy */
 			full = NULL;
-		} else if ((rc = tekg_network_filter(&tmp, full, &fo, &err))) {
+		} else if ((rc = tekg_network_apply(&tmp, full, &fo, &err))) {
+			/* window and topic, projection, then types, weight, ego */
 			cli_err(NULL, "query: %s", err.msg);
 			status = cli_exit_for(rc);
 			goto cleanup;
-		}
-		if (net.projection != TEKG_PROJ_NONE) {
-			tekg_graph *p = NULL;
-			rc = tekg_network_project(&p, tmp, &net, &err);
-			tekg_graph_free(tmp);
-			tmp = p;
-			if (rc) {
-				cli_err(NULL, "query: %s", err.msg);
-				status = EXIT_INTERNAL;
-				goto cleanup;
-			}
 		}
 		q.g = tmp;
 	}

@@ -232,15 +232,9 @@ int cli_export(tekg_store *s, const char *out, const char *format, int include_d
 	gopts.include_duplicates = include_duplicates;
 	if ((rc = tekg_graph_from_store(&g, s, &gopts, &err)))
 		goto fail;
-	if (tekg_network_filters_active(net)) {
-		if ((rc = tekg_network_filter(&h, g, net, &err)))
-			goto fail;
-		tekg_graph_free(g);
-		g = h;
-		h = NULL;
-	}
-	if (net->projection != TEKG_PROJ_NONE) {
-		if ((rc = tekg_network_project(&h, g, net, &err)))
+	/* the date window and --topic before a projection, the rest after */
+	if (tekg_network_filters_active(net) || net->projection != TEKG_PROJ_NONE) {
+		if ((rc = tekg_network_apply(&h, g, net, &err)))
 			goto fail;
 		tekg_graph_free(g);
 		g = h;

@@ -3,8 +3,10 @@
  */
 #include "cli/cli.h"
 #include "cli/version.h"
+#include "tekg/export.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
 
 static const struct {
@@ -40,10 +42,42 @@ static void help(FILE *out)
 	      "3 database or internal error.  Manual: man tekg (docs/tekg.1).\n", out);
 }
 
+/* SIGINT, SIGTERM, SIGHUP: remove the temporary output of a write in
+ * progress, then die of the signal as before (the handler is reset to the
+ * default on entry).  Only async-signal-safe calls. */
+static void on_fatal_signal(int sig)
+{
+	tekg_export_remove_temporaries();
+	raise(sig);
+}
+
+static void install_signals(void)
+{
+	static const int fatal[] = {SIGINT, SIGTERM, SIGHUP};
+	struct sigaction sa;
+	size_t k;
+
+	/* a write past the file size limit fails with EFBIG, so the writer
+	 * removes its temporary file and reports, instead of being killed */
+	signal(SIGXFSZ, SIG_IGN);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESETHAND;
+	for (k = 0; k < sizeof fatal / sizeof fatal[0]; k++) {
+		struct sigaction old;
+		/* a signal ignored by the parent (nohup, a background job) stays ignored */
+		if (sigaction(fatal[k], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(fatal[k], &sa, NULL);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	size_t i;
 
+	install_signals();
 	setlocale(LC_CTYPE, "C.UTF-8");
 	setlocale(LC_NUMERIC, "C");
 	if (argc < 2)

@@ -3,6 +3,7 @@
  */
 #include "cli/netopts.h"
 #include "cli/cli.h"
+#include "tekg/time.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -13,7 +14,7 @@
 static const char *const node_types[] = {"document", "person", "organization", "place",
                                          "event", "date", "topic"};
 
-/* YYYY, YYYY-MM or YYYY-MM-DD with a plausible month and day. */
+/* YYYY, YYYY-MM or YYYY-MM-DD with a month and a day that exist. */
 static int iso_date(const char *s)
 {
 	size_t n = strlen(s), k;
@@ -30,7 +31,8 @@ static int iso_date(const char *s)
 	}
 	if (n >= 7 && (atoi(s + 5) < 1 || atoi(s + 5) > 12))
 		return 0;
-	if (n == 10 && (atoi(s + 8) < 1 || atoi(s + 8) > 31))
+	/* a full date must exist (no 2025-02-30, 2025-02-29 only in leap years) */
+	if (n == 10 && tekg_time_parse_date(s, NULL, NULL, NULL, NULL) != 0)
 		return 0;
 	return 1;
 }
@@ -123,4 +125,20 @@ int cli_network_opt(tekg_network_opts *o, int c, const char *arg, const char *cm
 	default:
 		return 0;
 	}
+}
+
+int cli_network_check(const tekg_network_opts *o, const char *cmd, int depth_alone)
+{
+	/* from after to: to's period ends before from's begins ("2025-12-05"
+	 * and "2025-12" overlap: to is a prefix of from) */
+	if (o->from && o->to && strcmp(o->from, o->to) > 0 &&
+	    strncmp(o->to, o->from, strlen(o->to)) != 0) {
+		cli_usage(cmd, "--from %s is later than --to %s", o->from, o->to);
+		return -1;
+	}
+	if (o->depth && !o->ego && !depth_alone) {
+		cli_usage(cmd, "--depth needs --ego NAME");
+		return -1;
+	}
+	return 0;
 }

@@ -17,6 +17,7 @@
  *       if (r > 0) continue;
  *       switch (c) { ... }
  *   }
+ *   if (cli_network_check(&net, "export", 0) < 0) return EXIT_USAGE;
  *
  * Strings stored in the options point into argv (borrowed).
  */
@@ -56,14 +57,16 @@ enum {
 #define CLI_NETWORK_HELP                                                               \
 	"  --type T             keep nodes of type T (repeatable): document, person,\n"   \
 	"                       organization, place, event, date, topic\n"                 \
-	"  --from DATE, --to DATE  keep what falls in the window (YYYY[-MM[-DD]])\n"       \
+	"  --from DATE, --to DATE  keep what falls in the window (YYYY[-MM[-DD]],\n"    \
+	"                       real days, --from not after --to)\n"       \
 	"  --min-weight W       drop edges lighter than W\n"                              \
 	"  --ego NAME           keep the ego network of NAME ...\n"                       \
-	"  --depth N            ... up to N hops (default 1)\n"                           \
+	"  --depth N            ... up to N hops (default 1; needs --ego)\n"                           \
 	"  --topic NAME         keep what is about topic NAME and its neighbours\n"       \
 	"  --include-documents  documents, dates and topics join measures and walks\n"   \
-	"  --projection P       none, person or organization (shared-event network)\n"   \
-	"  --directed           walks follow edge direction\n"
+	"  --projection P       none, person or organization (shared-event network);\n" \
+	"                       --type, --min-weight, --ego then apply to it\n"   \
+	"  --directed           walks follow edge direction (co_occurs: both ways)\n"
 
 /*
  * Handle getopt_long's code `c` with argument `arg` when it is one of the
@@ -72,5 +75,13 @@ enum {
  * been printed; exit with EXIT_USAGE).
  */
 int cli_network_opt(tekg_network_opts *o, int c, const char *arg, const char *cmd);
+
+/*
+ * After the options: the checks that need several of them.  --from later
+ * than --to, and --depth without --ego (unless `depth_alone`: query's `ego`
+ * subcommand names its own centre), are usage errors.  0, or -1 with a
+ * usage message naming `cmd` printed (exit with EXIT_USAGE).
+ */
+int cli_network_check(const tekg_network_opts *o, const char *cmd, int depth_alone);
 
 #endif

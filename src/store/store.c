@@ -11,6 +11,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -514,13 +515,19 @@ cleanup:
 
 /* ---- ad-hoc read-only queries ----------------------------------------- */
 
-int tekg_store_query_readonly(tekg_store *s, const char *sql,
-                              int (*cb)(int, const char *const *, const char *const *, void *),
-                              void *ud, tekg_error *err)
+/* One statement, read-only; per row either `cb` (text values) or `tcb`
+ * (typed values, REALs exact). */
+static int query_ro(tekg_store *s, const char *sql,
+                    int (*cb)(int, const char *const *, const char *const *, void *),
+                    int (*tcb)(int, const char *const *, const char *const *,
+                               const tekg_sql_type *, void *),
+                    void *ud, tekg_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	const char *tail = NULL;
 	const char **names = NULL, **vals = NULL;
+	tekg_sql_type *types = NULL;
+	char *reals = NULL; /* 32 bytes per column for exact REAL text */
 	int rc = 0, ncol, i, step;
 
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, &tail) != SQLITE_OK)
@@ -540,16 +547,36 @@ int tekg_store_query_readonly(tekg_store *s, const char *sql,
 	ncol = sqlite3_column_count(st);
 	names = tekg_calloc((size_t)ncol + 1, sizeof *names);
 	vals = tekg_calloc((size_t)ncol + 1, sizeof *vals);
-	if (!names || !vals) {
+	types = tekg_calloc((size_t)ncol + 1, sizeof *types);
+	reals = tekg_calloc((size_t)ncol + 1, 32);
+	if (!names || !vals || !types || !reals) {
 		rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
 		goto cleanup;
 	}
 	for (i = 0; i < ncol; i++)
 		names[i] = sqlite3_column_name(st, i);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		for (i = 0; i < ncol; i++)
+		for (i = 0; i < ncol; i++) {
+			int t = sqlite3_column_type(st, i);
 			vals[i] = (const char *)sqlite3_column_text(st, i);
-		if ((rc = cb(ncol, names, vals, ud)))
+			types[i] = t == SQLITE_INTEGER ? TEKG_SQL_INTEGER
+			           : t == SQLITE_FLOAT ? TEKG_SQL_REAL
+			           : t == SQLITE_BLOB  ? TEKG_SQL_BLOB
+			           : t == SQLITE_NULL  ? TEKG_SQL_NULL
+			                               : TEKG_SQL_TEXT;
+			if (tcb && t == SQLITE_FLOAT) {
+				double v = sqlite3_column_double(st, i);
+				char *out = reals + 32 * (size_t)i;
+				int prec;
+				for (prec = 15; prec <= 17; prec++) {
+					snprintf(out, 32, "%.*g", prec, v);
+					if (strtod(out, NULL) == v)
+						break;
+				}
+				vals[i] = out;
+			}
+		}
+		if ((rc = tcb ? tcb(ncol, names, vals, types, ud) : cb(ncol, names, vals, ud)))
 			goto cleanup;
 	}
 	if (step != SQLITE_DONE)
@@ -557,6 +584,23 @@ int tekg_store_query_readonly(tekg_store *s, const char *sql,
 cleanup:
 	tekg_free(names);
 	tekg_free(vals);
+	tekg_free(types);
+	tekg_free(reals);
 	sqlite3_finalize(st);
 	return rc;
+}
+
+int tekg_store_query_readonly(tekg_store *s, const char *sql,
+                              int (*cb)(int, const char *const *, const char *const *, void *),
+                              void *ud, tekg_error *err)
+{
+	return query_ro(s, sql, cb, NULL, ud, err);
+}
+
+int tekg_store_query_readonly_typed(tekg_store *s, const char *sql,
+                                    int (*cb)(int, const char *const *, const char *const *,
+                                              const tekg_sql_type *, void *),
+                                    void *ud, tekg_error *err)
+{
+	return query_ro(s, sql, NULL, cb, ud, err);
 }

@@ -98,12 +98,61 @@ else
 	"$TEKG" export $DB -o "$tmp/x.csv" 2>"$tmp/err"; rc=$?
 	[ "$rc" -eq 2 ] || fail "-o x.csv: exit $rc, want 2"
 	[ -e "$tmp/x.csv" ] && fail "-o x.csv created something"
+	# --format graphml onto an existing folder: a usage error, nothing written
+	mkdir "$tmp/adir"
+	# shellcheck disable=SC2086
+	"$TEKG" export $DB --format graphml -o "$tmp/adir" 2>"$tmp/err"; rc=$?
+	[ "$rc" -eq 2 ] || fail "--format graphml -o DIR: exit $rc, want 2 ($(head -c 300 "$tmp/err"))"
+	grep -q 'is a folder' "$tmp/err" || fail "--format graphml -o DIR: stderr '$(head -c 300 "$tmp/err")'"
+	[ -z "$(ls "$tmp/adir")" ] || fail "--format graphml -o DIR wrote: $(ls "$tmp/adir")"
+	ls "$tmp" | grep -q '\.tmp-' && fail "--format graphml -o DIR left a temporary: $(ls "$tmp")"
+	# an upper-case extension picks the format too
+	# shellcheck disable=SC2086
+	"$TEKG" export $DB -o "$tmp/UP.GEXF" 2>"$tmp/err" || fail "-o UP.GEXF: $(cat "$tmp/err")"
+	grep -q 'http://gexf.net/1.3' "$tmp/UP.GEXF" || fail "-o UP.GEXF: not GEXF"
 	# an unwritable target: an error, nothing left behind
 	# shellcheck disable=SC2086
 	"$TEKG" export $DB -o "$tmp/missing/dir/g.gexf" 2>"$tmp/err"; rc=$?
 	[ "$rc" -ne 0 ] || fail "unwritable target: exit 0"
 	[ -e "$tmp/missing" ] && fail "unwritable target: something was created"
 	ls "$tmp" | grep -q '\.tmp-' && fail "a temporary file was left: $(ls "$tmp")"
+	# a write past the file size limit (SIGXFSZ ignored: EFBIG) fails and
+	# leaves no temporary file, for a single file and for CSV (a copy of the
+	# store in rollback-journal mode: WAL's shared-memory file is a write)
+	mkdir "$tmp/lim"
+	cp "$tmp/f.db" "$tmp/lim.db"
+	"$PY" -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA journal_mode=DELETE'); c.close()" "$tmp/lim.db"
+	(ulimit -f 1 && exec "$TEKG" export --db "$tmp/lim.db" -o "$tmp/lim/k.json") 2>"$tmp/err"; rc=$?
+	[ "$rc" -eq 1 ] || fail "ulimit -f: exit $rc, want 1 ($(head -c 300 "$tmp/err"))"
+	grep -q 'k.json: write failed: File too large' "$tmp/err" || fail "ulimit -f: stderr '$(head -c 300 "$tmp/err")'"
+	(ulimit -f 1 && exec "$TEKG" export --db "$tmp/lim.db" -o "$tmp/lim/c/") 2>"$tmp/err"; rc=$?
+	[ "$rc" -eq 1 ] || fail "ulimit -f, CSV: exit $rc, want 1"
+	[ -z "$(find "$tmp/lim" -name '*.tmp-*')" ] || fail "ulimit -f left: $(find "$tmp/lim" -name '*.tmp-*')"
+	[ -e "$tmp/lim/k.json" ] && fail "ulimit -f: k.json created"
+	# SIGTERM during a write removes the temporary file: the temporary is a
+	# FIFO made in advance (the name is OUT.tmp-PID), so tekg blocks opening it
+	if command -v mkfifo >/dev/null 2>&1 && [ -r /proc/self/wchan ]; then
+		# shellcheck disable=SC2016
+		sh -c 'mkfifo "$2.tmp-$$" && exec "$0" export --db "$1" -o "$2"' \
+			"$TEKG" "$tmp/f.db" "$tmp/lim/t.json" 2>"$tmp/err" &
+		pid=$!
+		n=0
+		while [ "$n" -lt 100 ] && ! grep -q partner "/proc/$pid/wchan" 2>/dev/null; do
+			sleep 0.1
+			n=$((n + 1))
+		done
+		if [ "$n" -lt 100 ]; then
+			kill -TERM "$pid"
+			wait "$pid" 2>/dev/null
+			rc=$?
+			[ "$rc" -eq 143 ] || fail "SIGTERM: exit $rc, want 143 (killed by the signal)"
+			[ -z "$(find "$tmp/lim" -name 't.json*')" ] || fail "SIGTERM left: $(find "$tmp/lim" -name 't.json*')"
+		else
+			kill -KILL "$pid" 2>/dev/null
+			wait "$pid" 2>/dev/null
+			echo "note: tekg never blocked on the FIFO: SIGTERM check skipped"
+		fi
+	fi
 	# the fixture's files are schema-valid too
 	if command -v xmllint >/dev/null 2>&1 && [ -d "${TEKG_SHARED:-}/schemas" ]; then
 		xmllint --noout --nonet --schema "$TEKG_SHARED/schemas/graphml/graphml.xsd" \

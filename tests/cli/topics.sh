@@ -41,6 +41,16 @@ topic,keywords,documents,docs
 WANT
 if cmp -s "$tmp/out" "$tmp/want"; then ok "query topics"; else fail "query topics"; diff "$tmp/want" "$tmp/out"; fi
 
+# --json: counts are JSON numbers (SQL integers), text stays text
+if command -v python3 >/dev/null 2>&1; then
+	if q topics --json | python3 -c 'import json,sys; d = json.load(sys.stdin)
+assert [(r["topic"], r["documents"], r["docs"]) for r in d] == [("口岸、物流", 2, "d3 d4"), ("算力、人工智能", 2, "d1 d2")], d'; then
+		ok "query topics --json: counts as numbers"
+	else
+		fail "query topics --json: counts as numbers"
+	fi
+fi
+
 for name in 口岸、物流 口岸经济 物流 口岸經濟; do
 	q topic "$name" --csv >"$tmp/out" 2>"$tmp/err"
 	rc=$?
