@@ -270,6 +270,29 @@ static void test_city_official_and_minister(void **state)
 	done(&f);
 }
 
+static void test_more_titles(void **state)
+{
+	fixture f;
+	(void)state;
+	/* 行长, 行政长官; a title whose last character the tagger glued to the
+	 * name (新闻|发言|人柏|子航); party committees: X|市委书记, X市委书记 and
+	 * X市|委书记 give the organisation X市委 and the title 书记 */
+	run(&f, "东海银行/ORG 行长/n 陶志远/PER 说/v 。/w 外事办/n 新闻/n 发言/vn 人柏/n 子航/PER "
+	        "表示/v 。/w 杭州/LOC 市委书记/n 郑远航/PER 出席/v 。/w 湖州市委书记/n 钱立群/PER "
+	        "讲话/v 。/w 温州市/LOC 委书记/n 纪明川/PER 到场/v 。/w 特区/n 行政长官/n 宁思远/PER "
+	        "致辞/v 。/w", NULL);
+	assert_string_equal(edge(&f, "affiliated_with", "person:陶志远", "organization:东海银行"), "行长");
+	assert_true(ent(&f, "person:柏子航") >= 0);
+	assert_true(ent(&f, "person:子航") < 0);
+	assert_string_equal(f.x.entities[ent(&f, "person:柏子航")].title, "新闻发言人");
+	assert_string_equal(edge(&f, "affiliated_with", "person:郑远航", "organization:杭州市委"), "书记");
+	assert_string_equal(edge(&f, "affiliated_with", "person:钱立群", "organization:湖州市委"), "书记");
+	assert_string_equal(edge(&f, "affiliated_with", "person:纪明川", "organization:温州市委"), "书记");
+	assert_non_null(edge(&f, "located_in", "organization:杭州市委", "place:杭州"));
+	assert_true(ent(&f, "person:宁思远") >= 0);
+	done(&f);
+}
+
 static void test_name_after_title(void **state)
 {
 	fixture f;
@@ -484,6 +507,7 @@ int main(void)
 		cmocka_unit_test(test_data_files),
 		cmocka_unit_test(test_title_chain),
 		cmocka_unit_test(test_city_official_and_minister),
+		cmocka_unit_test(test_more_titles),
 		cmocka_unit_test(test_name_after_title),
 		cmocka_unit_test(test_brackets_and_boundaries),
 		cmocka_unit_test(test_lexicon_acronym_and_script),

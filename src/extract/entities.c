@@ -571,12 +571,102 @@ static int title_text(const ctx *c, size_t ws, size_t we)
 	return 0;
 }
 
+static int surname_at(const ctx *c, size_t w)
+{
+	return lex_has(c, w, w + 2, XL_SURNAME) ? 2 : lex_has(c, w, w + 1, XL_SURNAME) ? 1 : 0;
+}
+
+/* 新闻|发言|人柏|子航: the tagger put a title's last character and a name's
+ * first into one token.  When a title ends inside a token, the rest (one
+ * or two characters, starting with a surname) and the person right after
+ * it form a name of 2-4 characters.  0 or TEKG_ENOMEM. */
+static int title_into_name(ctx *c)
+{
+	size_t k, j, p;
+	int rc;
+
+	for (k = 0; k < c->nu; k++) {
+		for (j = k; j + 1 < c->nu && j < k + 3; j++) {
+			unit *v = &c->u[j], *nx = &c->u[j + 1];
+			if (v->ent || is_punct_unit(c, v) || !all_han(c, v->ws, v->we) ||
+			    (j > k && c->u[j - 1].we != v->ws))
+				break;
+			if (nx->ent != U_PER || nx->ws != v->we || !all_han(c, nx->ws, nx->we) ||
+			    title_text(c, c->u[k].ws, v->we))
+				continue;
+			for (p = v->we - 1; p > v->ws && p + 2 >= v->we; p--) {
+				size_t n = v->we - p + ulen(nx);
+				if (n < 2 || n > 4 || !surname_at(c, p) || !title_text(c, c->u[k].ws, p))
+					continue;
+				if ((rc = unit_split(c, j, p)))
+					return rc;
+				unit_merge(c, k, j, U_NONE, "n");
+				unit_merge(c, k + 1, k + 2, U_PER, "PER");
+				c->u[k + 1].sure = 1;
+				goto next;
+			}
+		}
+	next:;
+	}
+	return 0;
+}
+
+static int committee_head(uint32_t cp)
+{
+	return cp == 0x5E02 /* 市 */ || cp == 0x7701 /* 省 */ || cp == 0x533A /* 区 */ ||
+	       cp == 0x53BF /* 县 */ || cp == 0x5DDE /* 州 */;
+}
+
+/* 成都|市委书记, 成都市委书记, 成都市|委书记: the party committee (成都市委)
+ * is the organisation and what follows 委 the title, as 外交部长 gives
+ * 外交部 + 部长.  A bare 市委书记 with no place before it stays a title.
+ * 0 or TEKG_ENOMEM. */
+static int party_committee(ctx *c)
+{
+	size_t k, i;
+	int rc;
+
+	for (k = 0; k < c->nu; k++) {
+		unit *u = &c->u[k], *pv = k > 0 ? &c->u[k - 1] : NULL;
+		int loc_before = pv && pv->ent == U_LOC && pv->we == u->ws && pv->alias_of < 0;
+		if (u->ent || u->title || ulen(u) < 2 || !all_han(c, u->ws, u->we))
+			continue;
+		if (wcp(c, u->ws) == 0x59D4 /* 委 */ && loc_before && committee_head(wcp(c, pv->we - 1)) &&
+		    title_text(c, u->ws + 1, u->we)) {
+			if ((rc = unit_split(c, k, u->ws + 1)))
+				return rc;
+			unit_merge(c, k - 1, k, U_ORG, "ORG");
+			continue;
+		}
+		for (i = u->ws; i + 2 < u->we; i++)
+			if (wcp(c, i + 1) == 0x59D4 /* 委 */ && committee_head(wcp(c, i)) &&
+			    title_text(c, i + 2, u->we))
+				break;
+		if (i + 2 >= u->we)
+			continue;
+		if (i - u->ws < 2 && !loc_before)
+			continue; /* 市委书记 alone: a title */
+		if ((rc = unit_split(c, k, i + 2)))
+			return rc;
+		if (i - u->ws < 2) {
+			unit_merge(c, k - 1, k, U_ORG, "ORG");
+		} else {
+			c->u[k].ent = U_ORG;
+			strcpy(c->u[k].tag, "ORG");
+			k++;
+		}
+	}
+	return 0;
+}
+
 /* Rule 6: titles; 外交|部长 -> 外交部 + 部长; 公共政策学院|院长. */
 static int titles(ctx *c)
 {
 	size_t k;
 	int rc;
 
+	if ((rc = title_into_name(c)))
+		return rc;
 	for (k = 0; k + 1 < c->nu; k++) {
 		unit *u = &c->u[k], *n = &c->u[k + 1];
 		if (u->ent || n->ent || u->we != n->ws || is_punct_unit(c, u) || is_punct_unit(c, n))
@@ -585,7 +675,13 @@ static int titles(ctx *c)
 			unit_merge(c, k, k + 1, U_NONE, "n"); /* 党组|书记 -> 党组书记 */
 		else if (lex_has(c, u->ws, u->we, XL_TITLE_PREFIX) && title_text(c, u->ws, n->we))
 			unit_merge(c, k, k + 1, U_NONE, "n"); /* 执行|主任 */
+		else if (k + 2 < c->nu && !c->u[k + 2].ent && c->u[k + 2].ws == n->we &&
+		         !is_punct_unit(c, &c->u[k + 2]) && !title_text(c, u->ws, u->we) &&
+		         !title_text(c, u->ws, n->we) && title_text(c, u->ws, c->u[k + 2].we))
+			unit_merge(c, k, k + 2, U_NONE, "n"); /* 新闻|发言|人 */
 	}
+	if ((rc = party_committee(c)))
+		return rc;
 	for (k = 0; k < c->nu; k++) {
 		unit *u = &c->u[k];
 		if (u->ent == U_ORG || u->ent == U_LOC || is_punct_unit(c, u))
@@ -699,11 +795,6 @@ static int titles(ctx *c)
 	}
 	(void)rc;
 	return 0;
-}
-
-static int surname_at(const ctx *c, size_t w)
-{
-	return lex_has(c, w, w + 2, XL_SURNAME) ? 2 : lex_has(c, w, w + 1, XL_SURNAME) ? 1 : 0;
 }
 
 static int after_name_ok(const ctx *c, size_t k)
