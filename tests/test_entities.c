@@ -289,7 +289,21 @@ static void test_more_titles(void **state)
 	assert_string_equal(edge(&f, "affiliated_with", "person:钱立群", "organization:湖州市委"), "书记");
 	assert_string_equal(edge(&f, "affiliated_with", "person:纪明川", "organization:温州市委"), "书记");
 	assert_non_null(edge(&f, "located_in", "organization:杭州市委", "place:杭州"));
-	assert_true(ent(&f, "person:宁思远") >= 0);
+	assert_string_equal(f.x.entities[ent(&f, "person:宁思远")].title, "行政长官");
+	done(&f);
+}
+
+static void test_title_without_org(void **state)
+{
+	fixture f;
+	(void)state;
+	/* a title with no organisation before it is still the person's title;
+	 * an affiliation's title wins over it */
+	run(&f, "副总经理/n 司马行舟/PER 说/v ，/w 常务/n 副院长/n 欧阳明远/PER 表示/v 。/w "
+	        "东海物流有限公司/ORG 董事长/n 陶志远/PER 说/v 。/w 董事/n 陶志远/PER 补充/v 。/w", NULL);
+	assert_string_equal(f.x.entities[ent(&f, "person:司马行舟")].title, "副总经理");
+	assert_string_equal(f.x.entities[ent(&f, "person:欧阳明远")].title, "常务副院长");
+	assert_string_equal(f.x.entities[ent(&f, "person:陶志远")].title, "董事长");
 	done(&f);
 }
 
@@ -508,6 +522,7 @@ int main(void)
 		cmocka_unit_test(test_title_chain),
 		cmocka_unit_test(test_city_official_and_minister),
 		cmocka_unit_test(test_more_titles),
+		cmocka_unit_test(test_title_without_org),
 		cmocka_unit_test(test_name_after_title),
 		cmocka_unit_test(test_brackets_and_boundaries),
 		cmocka_unit_test(test_lexicon_acronym_and_script),

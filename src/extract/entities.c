@@ -1319,6 +1319,34 @@ static int affiliations(ctx *c, size_t k)
 	return 0;
 }
 
+/* 副总经理X说, 院长X表示: a title right before person k is the person's
+ * title even when no organisation names the post (an affiliation's title,
+ * when there is one, still wins on output).  0 or TEKG_ENOMEM. */
+static int apposition_title(ctx *c, size_t k)
+{
+	size_t j = k, i, tl = 0;
+	dent *e = &c->d.e[c->u[k].ent_idx];
+	char tbuf[128];
+
+	if (e->title0)
+		return 0;
+	while (j > 0 && c->u[j - 1].title && c->u[j - 1].we == c->u[j].ws)
+		j--;
+	if (j == k || c->u[k - 1].title != 1)
+		return 0;
+	for (i = j; i < k; i++) {
+		const char *s;
+		size_t l;
+		unit_title(c, &c->u[i], &s, &l);
+		if (tl + l + 1 >= sizeof tbuf)
+			return 0;
+		memcpy(tbuf + tl, s, l);
+		tl += l;
+	}
+	tbuf[tl] = '\0';
+	return (e->title0 = tekg_strdup(tbuf)) ? 0 : TEKG_ENOMEM;
+}
+
 static int do_sentence(ctx *c, const tekg_sentence *s, const tekg_tag_result *tr)
 {
 	size_t k;
@@ -1356,8 +1384,10 @@ static int do_sentence(ctx *c, const tekg_sentence *s, const tekg_tag_result *tr
 		}
 	}
 	for (k = 0; k < c->nu; k++)
-		if (c->u[k].ent == U_PER && c->u[k].alias_of < 0)
+		if (c->u[k].ent == U_PER && c->u[k].alias_of < 0) {
 			TRY(affiliations(c, k));
+			TRY(apposition_title(c, k));
+		}
 cleanup:
 	return rc;
 }
