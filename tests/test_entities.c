@@ -307,6 +307,18 @@ static void test_title_without_org(void **state)
 	done(&f);
 }
 
+static void test_suffix_kinds(void **state)
+{
+	fixture f;
+	(void)state;
+	/* unlisted bodies take their suffix's kind */
+	run(&f, "云州省人民政府/ORG 和/c 东港特区财政司/ORG 、/w 青禾大学/ORG 发布/v 通知/n 。/w", NULL);
+	assert_string_equal(f.x.entities[ent(&f, "organization:云州省人民政府")].kind, "government");
+	assert_string_equal(f.x.entities[ent(&f, "organization:东港特区财政司")].kind, "government");
+	assert_string_equal(f.x.entities[ent(&f, "organization:青禾大学")].kind, "academic");
+	done(&f);
+}
+
 static void test_name_after_title(void **state)
 {
 	fixture f;
@@ -523,6 +535,7 @@ int main(void)
 		cmocka_unit_test(test_city_official_and_minister),
 		cmocka_unit_test(test_more_titles),
 		cmocka_unit_test(test_title_without_org),
+		cmocka_unit_test(test_suffix_kinds),
 		cmocka_unit_test(test_name_after_title),
 		cmocka_unit_test(test_brackets_and_boundaries),
 		cmocka_unit_test(test_lexicon_acronym_and_script),

@@ -1147,8 +1147,8 @@ static const char *kind_of(const ctx *c, int type, const char *name)
 		if (((unsigned char)name[s] & 0xC0) == 0x80)
 			continue;
 		e = xlex_get(c->lex, name + s, len - s);
-		if (e && e->kind && (e->flags & (type == U_LOC ? XL_PLACE_SUFFIX : XL_ORG_SUFFIX)))
-			return e->kind;
+		if (e && (type == U_LOC ? e->pkind : e->okind))
+			return type == U_LOC ? e->pkind : e->okind;
 	}
 	return NULL;
 }

@@ -45,6 +45,8 @@ typedef struct xlex_entry {
 	char *kind;      /* place/organization kind or NULL */
 	char *canon;     /* place/organization canonical name (simplified) or NULL */
 	char *parent;    /* place/organization it lies in or belongs to, or NULL */
+	char *okind;     /* kind an unlisted organisation ending in this org_suffix gets, or NULL */
+	char *pkind;     /* kind an unlisted place ending in this place_suffix gets, or NULL */
 } xlex_entry;
 
 typedef struct xlex xlex;

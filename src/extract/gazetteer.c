@@ -13,6 +13,8 @@
  * One name may carry several classes (书记 is a title, 局 an org suffix);
  * a later place/organization line for the same name replaces kind,
  * canonical and parent (so --lexicon files override the shipped data).
+ * A suffix line's kind (the kind an unlisted name ending in it gets) is
+ * kept apart from a listed name's kind (okind, pkind).
  */
 #include "extract/extract_int.h"
 #include "tekg/text.h"
@@ -194,6 +196,11 @@ static int put(xlex *lx, const char *name, unsigned cls, const char *kind, const
 		if (chars > lx->maxlen)
 			lx->maxlen = chars;
 	}
+	/* a suffix's kind has its own slot: 局 may also be listed with another kind */
+	if ((cls & XL_ORG_SUFFIX) && set_str(lx, &e->okind, kind))
+		return TEKG_ENOMEM;
+	if ((cls & XL_PLACE_SUFFIX) && set_str(lx, &e->pkind, kind))
+		return TEKG_ENOMEM;
 	return 0;
 }
 
