@@ -2,7 +2,7 @@
  * test_entities.c - the entity stage rule by rule, on our own sentences
  * with hand-written tagger output (so a rule is tested, not the model):
  * boundaries, lexicon names, brackets, titles and affiliations, persons
- * after titles, list repairs, sub-units and located_in, resolution,
+ * after titles, list repairs, sub-units (subunit_of) and located_in, resolution,
  * credits, curation, and the shipped data files.
  *
  * Each case is "WORD/TAG WORD/TAG ..." (the shape `tekg tag` prints); the
@@ -250,7 +250,7 @@ static void test_title_chain(void **state)
 	                    "司长");
 	assert_string_equal(edge(&f, "affiliated_with", "person:金秋", "organization:亚太经合组织"),
 	                    "工作组副主席");
-	assert_non_null(edge(&f, "part_of", "organization:商务部国际贸易司", "organization:商务部"));
+	assert_non_null(edge(&f, "subunit_of", "organization:商务部国际贸易司", "organization:商务部"));
 	done(&f);
 }
 

@@ -23,7 +23,7 @@
  *   8. list repairs (吴海东等 -> 吴海东; A、B、C等企业 are organisations);
  *   9. persons must look like names (surname, middle dot, Latin words).
  * Then: mentions, places named inside organisations (located_in),
- * sub-units (part_of), affiliations from title chains, credits (bylines),
+ * sub-units (subunit_of), affiliations from title chains, credits (bylines),
  * resolution (aliases, short forms, abbreviations) and curation.
  */
 #include "extract/extract_int.h"
@@ -1224,7 +1224,7 @@ static int org_parts(ctx *c, unit *u)
 			if ((rc = emit_unit(c, &pu)))
 				return rc;
 			idx = pu.ent_idx;
-			rc = doc_edge(&c->d, "part_of", u->ent_idx, idx, c->sent, NULL, 0);
+			rc = doc_edge(&c->d, "subunit_of", u->ent_idx, idx, c->sent, NULL, 0);
 		}
 		break;
 	}
@@ -1862,7 +1862,7 @@ static int emit(ctx *c, tekg_extraction *out)
 		for (j = 0; j < d->nm; j++)
 			if (rep(d, d->m[j].ent) == i && d->m[j].sent != TEKG_X_DOCUMENT)
 				break;
-		TRY(tekg_extraction_edge(out, d->e[i].type == U_LOC ? "located_in" : "part_of", map[i],
+		TRY(tekg_extraction_edge(out, d->e[i].type == U_LOC ? "located_in" : "subunit_of", map[i],
 		                         map[p], j < d->nm ? d->m[j].sent : 0, NULL, NULL, 1.0));
 	}
 cleanup:

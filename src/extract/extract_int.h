@@ -104,7 +104,7 @@ typedef struct xent_ctx {
 /* The stages of extraction, each appending to out. */
 int extract_dates(const xart *xa, const char *doc_date, tekg_extraction *out, tekg_error *err);
 /* Persons, organizations and places with mentions, affiliated_with,
- * located_in and part_of edges (src/extract/entities.c). */
+ * located_in and subunit_of edges (src/extract/entities.c). */
 int extract_entities(const xart *xa, const xent_ctx *ctx, const tekg_tag_result *tags,
                      tekg_extraction *out, tekg_error *err);
 

@@ -94,6 +94,15 @@ n=$(sqlite3 "$tmp/h2.db" "SELECT group_concat(key, ' ') FROM entity WHERE label 
 n=$(sqlite3 "$tmp/h2.db" "SELECT kind FROM entity WHERE key = 'organization:香港特区财政司'")
 [ "$n" = "government" ] && ok "an unlisted body takes its suffix's kind" || fail "kind '$n'"
 
+# an organisation's sub-unit is subunit_of its parent; part_of stays for events
+printf '商务部国际贸易司司长吴一凡出席会议。\n' >"$tmp/s1.txt"
+"$TEKG" ingest -q -d "$tmp/s.db" "$tmp/s1.txt" 2>"$tmp/err" || fail "sub-unit ingest: $(cat "$tmp/err")"
+n=$(sqlite3 "$tmp/s.db" "SELECT e.type FROM edge e JOIN entity a ON a.id = e.src JOIN entity b ON b.id = e.dst
+                         WHERE a.key = 'organization:商务部国际贸易司' AND b.key = 'organization:商务部'")
+[ "$n" = "subunit_of" ] && ok "a sub-unit is subunit_of its parent" || fail "sub-unit edge '$n'"
+n=$(sqlite3 "$tmp/s.db" "SELECT count(*) FROM edge e JOIN entity a ON a.id = e.src WHERE e.type = 'part_of' AND a.type <> 'event'")
+[ "$n" = 0 ] && ok "part_of only from events" || fail "$n part_of edges from non-events"
+
 # errors
 printf 'explode\tA\tB\n' >"$tmp/bad.txt"
 "$TEKG" ingest -q -d "$tmp/t2.db" --curation "$tmp/bad.txt" "$tmp/a.txt" >/dev/null 2>"$tmp/err"
