@@ -319,6 +319,22 @@ static void test_suffix_kinds(void **state)
 	done(&f);
 }
 
+static void test_posted_abroad(void **state)
+{
+	fixture f;
+	(void)state;
+	/* X驻Y + title: the post belongs to X, not to the place Y; a named
+	 * mission is one organisation */
+	run(&f, "法国/LOC 驻/v 杭州/LOC 总领事/n 陶明远/PER 出席/v 。/w 中国/LOC 驻/v 法国/LOC "
+	        "大使馆/n 参赞/n 柏青松/PER 说/v 。/w", NULL);
+	assert_string_equal(edge(&f, "affiliated_with", "person:陶明远", "place:法国"), "驻杭州总领事");
+	assert_null(edge(&f, "affiliated_with", "person:陶明远", "place:杭州"));
+	assert_string_equal(edge(&f, "affiliated_with", "person:柏青松", "organization:中国驻法国大使馆"),
+	                    "参赞");
+	assert_string_equal(f.x.entities[ent(&f, "organization:中国驻法国大使馆")].kind, "government");
+	done(&f);
+}
+
 static void test_name_after_title(void **state)
 {
 	fixture f;
@@ -536,6 +552,7 @@ int main(void)
 		cmocka_unit_test(test_more_titles),
 		cmocka_unit_test(test_title_without_org),
 		cmocka_unit_test(test_suffix_kinds),
+		cmocka_unit_test(test_posted_abroad),
 		cmocka_unit_test(test_name_after_title),
 		cmocka_unit_test(test_brackets_and_boundaries),
 		cmocka_unit_test(test_lexicon_acronym_and_script),

@@ -659,12 +659,48 @@ static int party_committee(ctx *c)
 	return 0;
 }
 
+/* Does [ws,we) end in a mission's name (大使馆, 总领事馆, 代表处 ...)? */
+static int mission_end(const ctx *c, size_t ws, size_t we)
+{
+	static const char *const t[] = {"大使馆", "总领事馆", "领事馆", "使馆", "代表处", "办事处", "使团"};
+	size_t i, l = wlen(c, ws, we);
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		size_t tl = strlen(t[i]);
+		if (l >= tl && !memcmp(wptr(c, ws) + l - tl, t[i], tl))
+			return 1;
+	}
+	return 0;
+}
+
+/* 中国|驻|美国|大使馆, 中国|驻|美国大使馆: a named mission is one organisation. */
+static void missions(ctx *c)
+{
+	size_t k;
+
+	for (k = 0; k + 2 < c->nu; k++) {
+		unit *x = &c->u[k], *z = &c->u[k + 1], *y = &c->u[k + 2];
+		if ((x->ent != U_ORG && x->ent != U_LOC) || !ueq(c, z, "驻") || x->we != z->ws ||
+		    z->we != y->ws || x->alias_of >= 0 || y->alias_of >= 0)
+			continue;
+		if ((y->ent == U_ORG || y->ent == U_LOC) && mission_end(c, y->ws, y->we)) {
+			unit_merge(c, k, k + 2, U_ORG, "ORG");
+		} else if (y->ent == U_LOC && k + 3 < c->nu && !c->u[k + 3].ent && !c->u[k + 3].title &&
+		           c->u[k + 3].ws == y->we && ulen(&c->u[k + 3]) <= 4 &&
+		           all_han(c, c->u[k + 3].ws, c->u[k + 3].we) &&
+		           mission_end(c, c->u[k + 3].ws, c->u[k + 3].we)) {
+			unit_merge(c, k, k + 3, U_ORG, "ORG");
+		}
+	}
+}
+
 /* Rule 6: titles; 外交|部长 -> 外交部 + 部长; 公共政策学院|院长. */
 static int titles(ctx *c)
 {
 	size_t k;
 	int rc;
 
+	missions(c);
 	if ((rc = title_into_name(c)))
 		return rc;
 	for (k = 0; k + 1 < c->nu; k++) {
@@ -1264,6 +1300,14 @@ static int affiliations(ctx *c, size_t k)
 		if ((p->ent == U_ORG || p->ent == U_LOC) && have_title) {
 			/* title text: from the organisation's end to the segment's end */
 			size_t tl = 0, i;
+			if (j >= 3 && ueq(c, &c->u[j - 2], "驻") && c->u[j - 2].we == p->ws &&
+			    (c->u[j - 3].ent == U_ORG || c->u[j - 3].ent == U_LOC) &&
+			    c->u[j - 3].we == c->u[j - 2].ws) {
+				/* 中国驻美国大使X: the post belongs to what sends it (中国),
+				 * not to the place it is in; the title keeps 驻美国 */
+				j -= 2;
+				p = &c->u[j - 1];
+			}
 			tbuf[0] = '\0';
 			for (i = j; i < seg_end; i++) {
 				const char *s;
