@@ -335,6 +335,22 @@ static void test_posted_abroad(void **state)
 	done(&f);
 }
 
+static void test_bureau_head(void **state)
+{
+	fixture f;
+	(void)state;
+	/* X局|局长 and X局局长 give the bureau X局 and the title 局长 (not X局局);
+	 * 及 inside a bureau's name keeps it whole */
+	run(&f, "財經/n 事務/n 及/c 庫務局/n 局長/n 許一帆/PER 說/v 。/w 保安局局长/n 何立新/PER "
+	        "表示/v 。/w", NULL);
+	assert_string_equal(edge(&f, "affiliated_with", "person:许一帆", "organization:财经事务及库务局"),
+	                    "局长");
+	assert_true(ent(&f, "organization:库务局局") < 0);
+	assert_string_equal(edge(&f, "affiliated_with", "person:何立新", "organization:保安局"), "局长");
+	assert_true(ent(&f, "organization:保安局局") < 0);
+	done(&f);
+}
+
 static void test_name_after_title(void **state)
 {
 	fixture f;
@@ -553,6 +569,7 @@ int main(void)
 		cmocka_unit_test(test_title_without_org),
 		cmocka_unit_test(test_suffix_kinds),
 		cmocka_unit_test(test_posted_abroad),
+		cmocka_unit_test(test_bureau_head),
 		cmocka_unit_test(test_name_after_title),
 		cmocka_unit_test(test_brackets_and_boundaries),
 		cmocka_unit_test(test_lexicon_acronym_and_script),

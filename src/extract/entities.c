@@ -746,13 +746,30 @@ static int titles(ctx *c)
 		unit *u = &c->u[k];
 		uint32_t h;
 		char *tf;
-		if (u->title != 1 || ulen(u) < 4 || wcp(c, u->we - 1) != 0x957F /* 长 */)
+		if ((u->title != 1 && (u->ent || u->title || is_punct_unit(c, u))) || ulen(u) < 4 ||
+		    wcp(c, u->we - 1) != 0x957F /* 长 */)
 			continue;
 		h = wcp(c, u->we - 2);
+		if (u->title != 1 && (wcp(c, u->we - 3) != h || ulen(u) < 5))
+			continue; /* an unlisted word is a title only as XY局局长 (not 该局局长) */
 		if (!(h == 0x90E8 /* 部 */ || h == 0x5C40 /* 局 */ || h == 0x5385 /* 厅 */ ||
 		      h == 0x7F72 /* 署 */) || lex_has(c, u->ws, u->we - 2, XL_TITLE_PREFIX) ||
 		    !all_han(c, u->ws, u->we))
 			continue;
+		if (wcp(c, u->we - 3) == h) {
+			/* 库务局局长: the organisation 库务局, the title 局长 */
+			if ((rc = unit_split(c, k, u->we - 2)))
+				return rc;
+			u = &c->u[k];
+			u->title = 0;
+			u->ent = U_ORG;
+			strcpy(u->tag, "ORG");
+			tekg_free(u->tfull);
+			u->tfull = NULL;
+			c->u[k + 1].title = 1;
+			k++;
+			continue;
+		}
 		if ((tf = xart_work_text(c->xa, u->ws, u->we)) == NULL)
 			return TEKG_ENOMEM;
 		if ((rc = unit_split(c, k, u->we - 1))) {
@@ -781,6 +798,8 @@ static int titles(ctx *c)
 		if (p->ent || p->title || !all_han(c, p->ws, p->we) || ulen(p) < 2 || ulen(p) > 4 ||
 		    p->we != u->ws)
 			continue;
+		if (wcp(c, p->we - 1) == h)
+			continue; /* 库务局|局长: the noun-run rule below names 库务局 */
 		{
 			size_t l = wlen(c, p->ws, u->we);
 			char *nm = tekg_malloc(l + 1), *tf = tekg_malloc(l + 1);
@@ -801,7 +820,7 @@ static int titles(ctx *c)
 	}
 	/* noun run ending in an organisation suffix, right before a title */
 	for (k = 1; k < c->nu; k++) {
-		size_t j, start;
+		size_t j, start, conj;
 		unit *last;
 		if (c->u[k].title != 1 && !(c->u[k].title == 2 && k + 1 < c->nu && c->u[k + 1].title == 1))
 			continue;
@@ -810,11 +829,17 @@ static int titles(ctx *c)
 		    suffix_at(c, last->ws, last->we, XL_ORG_SUFFIX, 1) == last->we)
 			continue;
 		start = k - 1;
-		for (j = k - 1; j > 0 && k - j < 4; j--) {
+		for (j = k - 1, conj = 0; j > 0 && k - j < 4 + conj; j--) {
 			unit *p = &c->u[j - 1];
 			if (p->ent == U_LOC) {
 				start = j - 1;
 				break;
+			}
+			if (ueq(c, p, "及") && j >= 2 && !conj && !c->u[j - 2].ent && !c->u[j - 2].title &&
+			    all_han(c, c->u[j - 2].ws, c->u[j - 2].we) &&
+			    (c->u[j - 2].tag[0] == 'n' || !strcmp(c->u[j - 2].tag, "vn"))) {
+				conj = 1; /* 财经事务|及|库务局: one body's name */
+				continue;
 			}
 			if (p->ent || p->title || is_punct_unit(c, p) || !all_han(c, p->ws, p->we) ||
 			    !(p->tag[0] == 'n' || p->tag[0] == 'a' || !strcmp(p->tag, "vn") ||
