@@ -351,6 +351,23 @@ static void test_bureau_head(void **state)
 	done(&f);
 }
 
+static void test_name_from_chars(void **state)
+{
+	fixture f;
+	(void)state;
+	/* the tagger cut the name (蓝|海|川 as 蓝海/n 川/v) or glued it to the verb
+	 * (上官若水说/v): the name is rebuilt from characters up to the verb */
+	run(&f, "自治区/n 主席/n 蓝海/n 川/v 说/v 。/w 研究员/n 上官若水说/v 。/w "
+	        "主任/n 王刚/n 又/d 说/v 。/w 书记/n 强调指出/v ，/w 主任/n 高度/d 评价/v 。/w", NULL);
+	assert_true(ent(&f, "person:蓝海川") >= 0);
+	assert_true(ent(&f, "person:蓝海") < 0);
+	assert_string_equal(f.x.entities[ent(&f, "person:蓝海川")].title, "主席");
+	assert_true(ent(&f, "person:上官若水") >= 0);
+	assert_true(ent(&f, "person:王刚") >= 0);
+	assert_int_equal(count_type(&f, "person"), 3);
+	done(&f);
+}
+
 static void test_name_after_title(void **state)
 {
 	fixture f;
@@ -570,6 +587,7 @@ int main(void)
 		cmocka_unit_test(test_suffix_kinds),
 		cmocka_unit_test(test_posted_abroad),
 		cmocka_unit_test(test_bureau_head),
+		cmocka_unit_test(test_name_from_chars),
 		cmocka_unit_test(test_name_after_title),
 		cmocka_unit_test(test_brackets_and_boundaries),
 		cmocka_unit_test(test_lexicon_acronym_and_script),

@@ -878,6 +878,67 @@ static int not_name_tag(const char *tag)
 	       !strcmp(tag, "ad") || !strcmp(tag, "TIME");
 }
 
+/* Does a name end at char p: punctuation, the sentence's end, or a word
+ * that follows a speaker's name (说, 表示, 出席, 在, 和 ...)? */
+static int name_stop(const ctx *c, size_t p, size_t end)
+{
+	static const char *const w[] = {
+		"说", "表示", "指出", "介绍", "发表", "出席", "强调", "认为", "称", "致辞", "主持",
+		"会见", "宣布", "透露", "告诉", "提出", "回答", "谈到", "参加", "接受", "带领", "率",
+		"一行", "在", "和", "与", "及", "等", "也", "对", "向", "就", "将", "的", "则", "今天",
+		"日前", "近日"};
+	size_t i, left;
+
+	if (p >= end || !is_han(wcp(c, p)))
+		return 1;
+	left = wlen(c, p, end);
+	for (i = 0; i < sizeof w / sizeof w[0]; i++) {
+		size_t l = strlen(w[i]);
+		if (l <= left && !memcmp(wptr(c, p), w[i], l))
+			return 1;
+	}
+	return 0;
+}
+
+/* 主席|蓝海|川|说, 研究员|上官若水说: right after title unit k, a surname
+ * and one or two more characters up to a name_stop are a name, whatever
+ * the tokens.  The characters after the first token may not be function
+ * words (王刚|又|说 is 王刚); a first token the tagger called a verb gives
+ * only a name of three or more characters that ends inside it (书记|强调 is
+ * no name).  1 when a person was made, 0 when not, or TEKG_ENOMEM. */
+static int name_from_chars(ctx *c, size_t k)
+{
+	size_t a = c->u[k + 1].ws, s = (size_t)surname_at(c, a), end = c->u[c->nu - 1].we, p, m, i;
+	int rc, verb = not_name_tag(c->u[k + 1].tag);
+
+	if (s == 0 || a != c->u[k].we)
+		return 0;
+	for (p = a + s + 1; p <= a + s + 2 && p <= end; p++) {
+		if (!all_han(c, a, p))
+			return 0;
+		if (!name_stop(c, p, end))
+			continue;
+		if (verb && (p - a < 3 || p >= c->u[k + 1].we))
+			return 0;
+		for (m = k + 1; m < c->nu && c->u[m].we < p; m++)
+			;
+		if (m >= c->nu)
+			return 0;
+		for (i = k + 1; i <= m; i++) {
+			unit *v = &c->u[i];
+			if (v->ent == U_ORG || v->ent == U_LOC || v->title || is_punct_unit(c, v) ||
+			    (i > k + 1 && not_name_tag(v->tag) && v->tag[0] != 'v'))
+				return 0;
+		}
+		if (c->u[m].we > p && (rc = unit_split(c, m, p)))
+			return rc;
+		unit_merge(c, k + 1, m, U_PER, "PER");
+		c->u[k + 1].sure = 1;
+		return 1;
+	}
+	return 0;
+}
+
 /* Rule 7: a name right after a title. */
 static int after_title(ctx *c)
 {
@@ -903,6 +964,10 @@ static int after_title(ctx *c)
 			continue;
 		}
 		if (u->ent == U_PER)
+			continue;
+		if ((rc = name_from_chars(c, k)) < 0)
+			return rc;
+		if (rc > 0)
 			continue;
 		if ((n == 2 || n == 3) && surname_at(c, u->ws) && after_name_ok(c, k + 2) &&
 		    !not_name_tag(u->tag)) {
