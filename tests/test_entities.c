@@ -368,6 +368,21 @@ static void test_name_from_chars(void **state)
 	done(&f);
 }
 
+static void test_spurious_organisations(void **state)
+{
+	fixture f;
+	(void)state;
+	/* a region inside an event's name, a generic word before a title, and
+	 * venues of 在…举行 are no organisations */
+	run(&f, "第五届/m 浙江西部/LOC 国际/n 博览会/n 在/p 杭州/LOC 开幕/v 。/w 多个/m 国际组织/n "
+	        "代表/n 出席/v 。/w 论坛/n 在/p 杭州国际会展中心/ORG 举行/v 。/w 大会/n 在/p 西湖/n "
+	        "博览/v 城/n 隆重/a 举行/v 。/w", NULL);
+	assert_int_equal(count_type(&f, "organization"), 0);
+	assert_string_equal(f.x.entities[ent(&f, "place:杭州国际会展中心")].kind, "facility");
+	assert_string_equal(f.x.entities[ent(&f, "place:西湖博览城")].kind, "facility");
+	done(&f);
+}
+
 static void test_name_after_title(void **state)
 {
 	fixture f;
@@ -588,6 +603,7 @@ int main(void)
 		cmocka_unit_test(test_posted_abroad),
 		cmocka_unit_test(test_bureau_head),
 		cmocka_unit_test(test_name_from_chars),
+		cmocka_unit_test(test_spurious_organisations),
 		cmocka_unit_test(test_name_after_title),
 		cmocka_unit_test(test_brackets_and_boundaries),
 		cmocka_unit_test(test_lexicon_acronym_and_script),

@@ -434,6 +434,111 @@ static void brackets(ctx *c)
 	}
 }
 
+/* Do the units after k (adjacent, up to three) end an event's name
+ * (中国西部|国际|博览会)? */
+static int event_name_after(const ctx *c, size_t k)
+{
+	static const char *const heads[] = {"博览会", "交易会", "展览会", "洽谈会", "论坛", "峰会",
+	                                    "大会", "运动会", "年会", "大赛", "锦标赛", "艺术节",
+	                                    "电影节", "文化节", "展销会", "推介会"};
+	size_t j, i;
+
+	for (j = k + 1; j < c->nu && j <= k + 3; j++) {
+		const unit *u = &c->u[j];
+		size_t l = wlen(c, u->ws, u->we);
+		if (u->ws != c->u[j - 1].we || u->ent || is_punct_unit(c, u))
+			return 0;
+		for (i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+			size_t hl = strlen(heads[i]);
+			if (l >= hl && !memcmp(wptr(c, u->ws) + l - hl, heads[i], hl))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Is the longest place suffix of [ws,we) a facility's (会展中心, 博览城)
+ * at least as long as its longest organisation suffix (中心)? */
+static int facility_name(const ctx *c, size_t ws, size_t we)
+{
+	size_t ps = suffix_at(c, ws, we, XL_PLACE_SUFFIX, 0), os = suffix_at(c, ws, we, XL_ORG_SUFFIX, 0);
+	const xlex_entry *e;
+
+	if (ps >= we || ps > os || we - ps < 2)
+		return 0;
+	e = lex_get(c, ps, we);
+	return e && e->pkind && !strcmp(e->pkind, "facility");
+}
+
+/* A place-tagged word that ends in an organisation suffix is an
+ * organisation, unless the suffix is a direction's 部 (中国西部), a
+ * facility's name ends it (会展中心), or an event's name follows. */
+static int loc_is_org(const ctx *c, size_t k)
+{
+	const unit *u = &c->u[k];
+	size_t s = suffix_at(c, u->ws, u->we, XL_ORG_SUFFIX, 0);
+	uint32_t b;
+
+	if (s >= u->we)
+		return 0;
+	if (u->we - s == 1 && wcp(c, s) == 0x90E8 /* 部 */ && s > u->ws) {
+		b = wcp(c, s - 1);
+		if (b == 0x4E1C || b == 0x897F || b == 0x5357 || b == 0x5317 || b == 0x4E2D ||
+		    b == 0x5185 || b == 0x5916) /* 东西南北中内外 */
+			return 0;
+	}
+	return !facility_name(c, u->ws, u->we) && !event_name_after(c, k);
+}
+
+/* Is unit k (or the one after 隆重/盛大) a verb of holding an event? */
+static int held_verb(const ctx *c, size_t k)
+{
+	const unit *n;
+
+	if (k < c->nu && (ueq(c, &c->u[k], "隆重") || ueq(c, &c->u[k], "盛大")))
+		k++;
+	if (k >= c->nu)
+		return 0;
+	n = &c->u[k];
+	return ueq(c, n, "举行") || ueq(c, n, "举办") || ueq(c, n, "召开") || ueq(c, n, "开幕") ||
+	       ueq(c, n, "闭幕") || ueq(c, n, "开展") || ueq(c, n, "揭幕");
+}
+
+/* 在 X 举行 with X ending in a facility's name (会展中心, 博览城, 展览馆):
+ * X is a place of kind facility, whether the tagger called it an
+ * organisation or cut it into words (在|西部|博览|城|举行). */
+static void venues(ctx *c)
+{
+	size_t k, j;
+
+	for (k = 1; k + 1 < c->nu; k++) {
+		unit *u = &c->u[k];
+		if (!ueq(c, &c->u[k - 1], "在") || u->alias_of >= 0 || u->ent == U_PER || u->ent == U_LOC)
+			continue;
+		if (u->ent == U_ORG) {
+			if (!lex_has(c, u->ws, u->we, XL_ORG) && facility_name(c, u->ws, u->we) &&
+			    held_verb(c, k + 1)) {
+				u->ent = U_LOC;
+				strcpy(u->tag, "LOC");
+			}
+			continue;
+		}
+		for (j = k; j < c->nu && j < k + 4; j++) {
+			const unit *v = &c->u[j];
+			if (v->ent || v->title || is_punct_unit(c, v) || !all_han(c, v->ws, v->we) ||
+			    (j > k && v->ws != c->u[j - 1].we))
+				break;
+			if (held_verb(c, j + 1)) {
+				if (u->we < v->we && v->we - u->ws >= 4 && facility_name(c, u->ws, v->we) &&
+				    !lex_has(c, u->ws, v->we, XL_PLACE_SUFFIX)) {
+					unit_merge(c, k, j, U_LOC, "LOC");
+				}
+				break;
+			}
+		}
+	}
+}
+
 /* Rule 4: place + organisation is one organisation (深圳机场|深畅国际货站);
  * an organisation whose suffix the tagger cut (民建深圳市委|会) is whole. */
 static void place_org(ctx *c)
@@ -449,8 +554,7 @@ static void place_org(ctx *c)
 
 	for (k = 0; k < c->nu; k++) {
 		unit *u = &c->u[k];
-		if (u->ent == U_LOC && strcmp(u->tag, "gz") &&
-		    suffix_at(c, u->ws, u->we, XL_ORG_SUFFIX, 0) < u->we)
+		if (u->ent == U_LOC && strcmp(u->tag, "gz") && loc_is_org(c, k))
 			u->ent = U_ORG;
 	}
 	for (k = 0; k + 1 < c->nu; k++)
@@ -535,7 +639,8 @@ static int validate(ctx *c)
 				continue;
 			}
 			if (!lex_has(c, u->ws, u->we, XL_PLACE) && (pp = place_prefix(c, u->ws, u->we)) > u->ws &&
-			    !lex_has(c, pp, u->we, XL_PLACE_SUFFIX) && !lex_has(c, pp, u->we, XL_PLACE)) {
+			    !lex_has(c, pp, u->we, XL_PLACE_SUFFIX) && !lex_has(c, pp, u->we, XL_PLACE) &&
+			    !facility_name(c, pp, u->we)) {
 				/* 亚太多国政商界 -> 亚太 */
 				if ((rc = unit_split(c, k, pp)))
 					return rc;
@@ -851,6 +956,8 @@ static int titles(ctx *c)
 			continue; /* a bare suffix (办, 工作组) is not a name */
 		if (c->u[start].we == c->u[k - 1].we && ulen(&c->u[start]) < 3)
 			continue;
+		if (lex_has(c, c->u[start].ws, c->u[k - 1].we, XL_STOP))
+			continue; /* 国际组织|代表: a generic word */
 		unit_merge(c, start, k - 1, U_ORG, "ORG");
 		k = start + 1;
 	}
@@ -1495,6 +1602,7 @@ static int do_sentence(ctx *c, const tekg_sentence *s, const tekg_tag_result *tr
 	TRY(scan_lexicon(c));
 	brackets(c);
 	place_org(c);
+	venues(c);
 	TRY(validate(c));
 	TRY(titles(c));
 	TRY(after_title(c));
