@@ -224,6 +224,14 @@ static void test_data_files(void **state)
 	assert_true(xlex_has(lx, "欧阳", strlen("欧阳"), XL_SURNAME));
 	assert_true(xlex_has(lx, "常务", strlen("常务"), XL_TITLE_PREFIX));
 	assert_false(xlex_has(lx, "王毅", strlen("王毅"), XL_PLACE | XL_ORG | XL_TITLE));
+	/* an event's organising committee is not the organisation that owns the event */
+	e = xlex_get(lx, "世界技能大赛组委会", strlen("世界技能大赛组委会"));
+	assert_non_null(e);
+	assert_string_equal(e->canon, "世界技能大赛组委会");
+	/* and the organisation keeps its own canonical name */
+	e = xlex_get(lx, "世界技能组织", strlen("世界技能组织"));
+	assert_non_null(e);
+	assert_string_equal(e->canon, "世界技能组织");
 	assert_true(xlex_maxlen(lx) >= 6);
 	/* a malformed line names file and line */
 	assert_int_equal(xlex_load_line(lx, bad, "x.tsv", 7, &err), TEKG_EPARSE);
