@@ -228,6 +228,12 @@ static void test_data_files(void **state)
 	e = xlex_get(lx, "世界技能大赛组委会", strlen("世界技能大赛组委会"));
 	assert_non_null(e);
 	assert_string_equal(e->canon, "世界技能大赛组委会");
+	/* one-character short forms of places */
+	e = xlex_get(lx, "汉", strlen("汉"));
+	assert_non_null(e);
+	assert_true(e->flags & XL_PLACE_SHORT);
+	assert_string_equal(e->short_of, "武汉");
+	assert_false(xlex_has(lx, "武汉", strlen("武汉"), XL_PLACE_SHORT));
 	/* and the organisation keeps its own canonical name */
 	e = xlex_get(lx, "世界技能组织", strlen("世界技能组织"));
 	assert_non_null(e);
@@ -388,6 +394,29 @@ static void test_spurious_organisations(void **state)
 	assert_int_equal(count_type(&f, "organization"), 0);
 	assert_string_equal(f.x.entities[ent(&f, "place:杭州国际会展中心")].kind, "facility");
 	assert_string_equal(f.x.entities[ent(&f, "place:西湖博览城")].kind, "facility");
+	done(&f);
+}
+
+static void test_short_forms(void **state)
+{
+	fixture f;
+	(void)state;
+	/* a company with and without its legal form is one; city nicknames and
+	 * one-character short forms between 在/来 and a verb name the city, but
+	 * 到|港|后 is a harbour */
+	run(&f, "青山汽车集团/ORG 发布/v 新车/n 。/w 青山汽车集团有限公司/ORG 成立/v 于/p 1990年/TIME "
+	        "。/w 南岭科技有限公司/ORG 与/c 南岭科技股份有限公司/ORG 合作/v 。/w 论坛/n 在/p 汉/ns "
+	        "举行/v 。/w 代表团/n 来沪/v 参加/v 会议/n 。/w 货物/n 到/v 港/LOC 后/f 清关/v 。/w "
+	        "峰会/n 在/p 鹏城/LOC 举行/v 。/w", NULL);
+	assert_true(has_alias(&f, "organization:青山汽车集团有限公司", "青山汽车集团"));
+	assert_true(ent(&f, "organization:青山汽车集团") < 0);
+	assert_int_equal(count_type(&f, "organization"), 2);
+	assert_true(has_alias(&f, "place:武汉", "汉"));
+	assert_true(ent(&f, "place:汉") < 0);
+	assert_true(has_alias(&f, "place:上海", "沪"));
+	assert_true(has_alias(&f, "place:深圳", "鹏城"));
+	assert_true(ent(&f, "place:香港") < 0);
+	assert_int_equal(count_type(&f, "place"), 3);
 	done(&f);
 }
 
@@ -612,6 +641,7 @@ int main(void)
 		cmocka_unit_test(test_bureau_head),
 		cmocka_unit_test(test_name_from_chars),
 		cmocka_unit_test(test_spurious_organisations),
+		cmocka_unit_test(test_short_forms),
 		cmocka_unit_test(test_name_after_title),
 		cmocka_unit_test(test_brackets_and_boundaries),
 		cmocka_unit_test(test_lexicon_acronym_and_script),

@@ -651,6 +651,56 @@ static int validate(ctx *c)
 	return 0;
 }
 
+/* Is the code point a word of arrival or presence before a short place
+ * form (在汉, 赴京, 来沪, 抵蓉, 访港)? */
+static int arrive_cp(uint32_t cp)
+{
+	return cp == 0x5728 /* 在 */ || cp == 0x4E8E /* 于 */ || cp == 0x8D74 /* 赴 */ ||
+	       cp == 0x62B5 /* 抵 */ || cp == 0x6765 /* 来 */ || cp == 0x5230 /* 到 */ ||
+	       cp == 0x8BBF /* 访 */ || cp == 0x8FD4 /* 返 */ || cp == 0x56DE /* 回 */ ||
+	       cp == 0x79BB /* 离 */ || cp == 0x8385 /* 莅 */;
+}
+
+/* One-character short forms of places (data: place_short): 在|汉|举行,
+ * 来沪|参加, 访港|期间 name 武汉, 上海, 香港 when a word of arrival or
+ * presence comes before and a verb, preposition, conjunction or 期间 after
+ * (到|港|后 is a harbour, not Hong Kong).  0 or TEKG_ENOMEM. */
+static int short_places(ctx *c)
+{
+	size_t k;
+	int rc;
+
+	for (k = 0; k + 1 < c->nu; k++) {
+		unit *u = &c->u[k], *n = &c->u[k + 1];
+		const xlex_entry *e;
+		size_t at;
+		if (u->ent == U_PER || u->ent == U_ORG || u->title || n->ws != u->we ||
+		    !(n->tag[0] == 'v' || n->tag[0] == 'p' || n->tag[0] == 'c' || ueq(c, n, "期间")))
+			continue;
+		if (ulen(u) == 1 && k > 0 && c->u[k - 1].we == u->ws && ulen(&c->u[k - 1]) == 1 &&
+		    arrive_cp(wcp(c, c->u[k - 1].ws)))
+			at = u->ws;
+		else if (ulen(u) == 2 && !u->ent && arrive_cp(wcp(c, u->ws)))
+			at = u->ws + 1;
+		else
+			continue;
+		if ((e = lex_get(c, at, at + 1)) == NULL || !(e->flags & XL_PLACE_SHORT) || !e->short_of)
+			continue;
+		if (at > u->ws) {
+			if ((rc = unit_split(c, k, at)))
+				return rc;
+			k++;
+			u = &c->u[k];
+		}
+		u->ent = U_LOC;
+		strcpy(u->tag, "gz");
+		tekg_free(u->name);
+		if ((u->name = tekg_strdup(e->short_of)) == NULL)
+			return TEKG_ENOMEM;
+	}
+	return 0;
+}
+
 /* Is [ws,we) a title, possibly with prefixes (常务副院长, 执行主任)? */
 static int title_text(const ctx *c, size_t ws, size_t we)
 {
@@ -1604,6 +1654,7 @@ static int do_sentence(ctx *c, const tekg_sentence *s, const tekg_tag_result *tr
 	place_org(c);
 	venues(c);
 	TRY(validate(c));
+	TRY(short_places(c));
 	TRY(titles(c));
 	TRY(after_title(c));
 	TRY(lists(c));
@@ -1800,6 +1851,42 @@ static int tail_in_suffix(const ctx *c, const char *s, const char *l)
 	return 0;
 }
 
+/* Bytes of name without a final legal form (东风汽车集团有限公司 ->
+ * 东风汽车集团; X股份有限公司 -> X). */
+static size_t legal_core(const char *name)
+{
+	static const char *const forms[] = {"集团股份有限公司", "股份有限公司", "有限责任公司",
+	                                    "集团有限公司", "有限公司", "股份公司"};
+	size_t l = strlen(name), i;
+
+	for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		size_t fl = strlen(forms[i]);
+		if (l > fl && !strcmp(name + l - fl, forms[i]))
+			return l - fl; /* legal_variant puts back a 集团 that 集团有限公司 took */
+	}
+	return l;
+}
+
+/* Do a and b name one company once legal forms are set aside
+ * (东风汽车集团 = 东风汽车集团有限公司 = 东风汽车集团股份有限公司)? */
+static int legal_variant(const char *a, const char *b)
+{
+	size_t ca = legal_core(a), cb = legal_core(b);
+	const char *g = "集团";
+	size_t gl = strlen(g);
+
+	if (ca == strlen(a) && cb == strlen(b))
+		return 0; /* neither has a legal form */
+	if (ca == cb && ca >= 6 && !memcmp(a, b, ca))
+		return 1;
+	/* X集团 and X集团有限公司: 集团有限公司 took 集团 from the core */
+	if (ca + gl == cb && ca >= 6 && !memcmp(a, b, ca) && !memcmp(b + ca, g, gl))
+		return 1;
+	if (cb + gl == ca && cb >= 6 && !memcmp(a, b, cb) && !memcmp(a + cb, g, gl))
+		return 1;
+	return 0;
+}
+
 /* 市人大 -> 深圳市人大: the city the document names most. */
 static int city_scope(ctx *c)
 {
@@ -1899,6 +1986,15 @@ static int resolve(ctx *c)
 			}
 			if (s->type != U_ORG || sc < 2)
 				continue;
+			if (legal_variant(s->name, l->name)) {
+				/* the listed name wins, else the full legal name */
+				if ((rc = xlex_has(c->lex, s->name, sl, XL_ORG) ? merge_into(d, i, j)
+				                                                 : merge_into(d, j, i)))
+					return rc;
+				if (rep(d, i) != i)
+					break;
+				continue;
+			}
 			/* 深圳市卫健委 in 深圳市卫生健康委: same start, a subsequence */
 			if (sc >= 4 && !strncmp(s->name, l->name, 6) && subseq(s->name, l->name) &&
 			    !xlex_has(c->lex, s->name, sl, XL_ORG) && tail_in_suffix(c, s->name, l->name)) {

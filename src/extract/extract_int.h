@@ -35,7 +35,8 @@ enum {
 	XL_ORG_SUFFIX = 1u << 4,   /* 公司, 集团, 委员会, 局 ... */
 	XL_PLACE_SUFFIX = 1u << 5, /* 省, 市, 区, 机场 ... */
 	XL_SURNAME = 1u << 6,
-	XL_STOP = 1u << 7          /* a common word the tagger takes for a name */
+	XL_STOP = 1u << 7,         /* a common word the tagger takes for a name */
+	XL_PLACE_SHORT = 1u << 8   /* a one-character short form of a place (汉 = 武汉) */
 };
 
 typedef struct xlex_entry {
@@ -47,6 +48,7 @@ typedef struct xlex_entry {
 	char *parent;    /* place/organization it lies in or belongs to, or NULL */
 	char *okind;     /* kind an unlisted organisation ending in this org_suffix gets, or NULL */
 	char *pkind;     /* kind an unlisted place ending in this place_suffix gets, or NULL */
+	char *short_of;  /* place_short: the place it stands for (汉 -> 武汉), or NULL */
 } xlex_entry;
 
 typedef struct xlex xlex;
