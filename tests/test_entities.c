@@ -294,8 +294,10 @@ static void test_more_titles(void **state)
 	run(&f, "东海银行/ORG 行长/n 陶志远/PER 说/v 。/w 外事办/n 新闻/n 发言/vn 人柏/n 子航/PER "
 	        "表示/v 。/w 杭州/LOC 市委书记/n 郑远航/PER 出席/v 。/w 湖州市委书记/n 钱立群/PER "
 	        "讲话/v 。/w 温州市/LOC 委书记/n 纪明川/PER 到场/v 。/w 特区/n 行政长官/n 宁思远/PER "
-	        "致辞/v 。/w", NULL);
+	        "致辞/v 。/w 杭州市发展和改革委员会/ORG 发布/v 通知/n 。/w", NULL);
 	assert_string_equal(edge(&f, "affiliated_with", "person:陶志远", "organization:东海银行"), "行长");
+	/* 杭州市委 is no abbreviation of 杭州市发展和改革委员会 */
+	assert_true(ent(&f, "organization:杭州市发展和改革委员会") >= 0);
 	assert_true(ent(&f, "person:柏子航") >= 0);
 	assert_true(ent(&f, "person:子航") < 0);
 	assert_string_equal(f.x.entities[ent(&f, "person:柏子航")].title, "新闻发言人");
@@ -389,10 +391,14 @@ static void test_spurious_organisations(void **state)
 	/* a region inside an event's name, a generic word before a title, and
 	 * venues of 在…举行 are no organisations */
 	run(&f, "第五届/m 浙江西部/LOC 国际/n 博览会/n 在/p 杭州/LOC 开幕/v 。/w 多个/m 国际组织/n "
-	        "代表/n 出席/v 。/w 论坛/n 在/p 杭州国际会展中心/ORG 举行/v 。/w 大会/n 在/p 西湖/n "
-	        "博览/v 城/n 隆重/a 举行/v 。/w", NULL);
+	        "代表/n 出席/v 。/w 论坛/n 在/p 杭州国际会议展览中心/ORG 举行/v 。/w 大会/n 在/p 西湖/n "
+	        "博览/v 城/n 隆重/a 举行/v 。/w 展会/n 在/p 杭州国际会展中心/LOC 开幕/v 。/w", NULL);
 	assert_int_equal(count_type(&f, "organization"), 0);
-	assert_string_equal(f.x.entities[ent(&f, "place:杭州国际会展中心")].kind, "facility");
+	assert_string_equal(f.x.entities[ent(&f, "place:杭州国际会议展览中心")].kind, "facility");
+	assert_non_null(edge(&f, "located_in", "place:杭州国际会议展览中心", "place:杭州"));
+	/* the venue's short name is the venue */
+	assert_true(has_alias(&f, "place:杭州国际会议展览中心", "杭州国际会展中心"));
+	assert_true(ent(&f, "place:杭州国际会展中心") < 0);
 	assert_string_equal(f.x.entities[ent(&f, "place:西湖博览城")].kind, "facility");
 	done(&f);
 }

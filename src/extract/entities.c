@@ -1515,6 +1515,24 @@ static int org_parts(ctx *c, unit *u)
 	return rc;
 }
 
+/* A facility named after its place (香港会议展览中心 -> 香港): located_in. */
+static int facility_parts(ctx *c, unit *u)
+{
+	const dent *e = &c->d.e[u->ent_idx];
+	size_t pp;
+	unit pu;
+	int rc;
+
+	if (u->name || !e->kind || strcmp(e->kind, "facility") || lex_has(c, u->ws, u->we, XL_PLACE) ||
+	    (pp = place_prefix(c, u->ws, u->we)) <= u->ws)
+		return 0;
+	pu = *u;
+	pu.we = pp;
+	if ((rc = emit_unit(c, &pu)))
+		return rc;
+	return doc_edge(&c->d, "located_in", u->ent_idx, pu.ent_idx, c->sent, NULL, 0);
+}
+
 /* The text of a title unit. */
 static void unit_title(const ctx *c, const unit *u, const char **s, size_t *len)
 {
@@ -1667,6 +1685,8 @@ static int do_sentence(ctx *c, const tekg_sentence *s, const tekg_tag_result *tr
 		TRY(emit_unit(c, u));
 		if (u->ent == U_ORG)
 			TRY(org_parts(c, u));
+		else if (u->ent == U_LOC)
+			TRY(facility_parts(c, u));
 	}
 	for (k = 2; k < c->nu; k++) {
 		unit *u = &c->u[k];
@@ -1887,6 +1907,21 @@ static int legal_variant(const char *a, const char *b)
 	return 0;
 }
 
+/* Does s end in an organisation suffix of two or more characters that l
+ * does not hold (深圳市委 is no abbreviation of 深圳市发展和改革委员会)? */
+static int own_suffix(const ctx *c, const char *s, const char *l)
+{
+	size_t sl = strlen(s), t;
+
+	for (t = 0; t < sl; t++) {
+		if (((unsigned char)s[t] & 0xC0) == 0x80)
+			continue;
+		if (xlex_has(c->lex, s + t, sl - t, XL_ORG_SUFFIX))
+			return tekg_utf8_count(s + t, sl - t) >= 2 && strstr(l, s + t) == NULL;
+	}
+	return 0;
+}
+
 /* 市人大 -> 深圳市人大: the city the document names most. */
 static int city_scope(ctx *c)
 {
@@ -1970,6 +2005,14 @@ static int resolve(ctx *c)
 				}
 				continue;
 			}
+			if (s->type == U_LOC && s->kind && l->kind && !strcmp(s->kind, "facility") &&
+			    !strcmp(l->kind, "facility") && sc >= 4 && !strncmp(s->name, l->name, 6) &&
+			    subseq(s->name, l->name) && tail_in_suffix(c, s->name, l->name)) {
+				/* 香港会展中心 in 香港会议展览中心: one venue */
+				if ((rc = merge_into(d, j, i)))
+					return rc;
+				break;
+			}
 			if (s->type == U_LOC) {
 				/* 德化 and 德化县, 亚太 and 亚太区: one place */
 				static const char *const tails[] = {"市", "省", "县", "区", "镇"};
@@ -1997,7 +2040,8 @@ static int resolve(ctx *c)
 			}
 			/* 深圳市卫健委 in 深圳市卫生健康委: same start, a subsequence */
 			if (sc >= 4 && !strncmp(s->name, l->name, 6) && subseq(s->name, l->name) &&
-			    !xlex_has(c->lex, s->name, sl, XL_ORG) && tail_in_suffix(c, s->name, l->name)) {
+			    !xlex_has(c->lex, s->name, sl, XL_ORG) && tail_in_suffix(c, s->name, l->name) &&
+			    !own_suffix(c, s->name, l->name)) {
 				if ((rc = merge_into(d, j, i)))
 					return rc;
 				break;
