@@ -12,19 +12,27 @@
  *   2. lexicon names (places, organisations, Latin acronyms) found in the
  *      text replace the tokens they cover;
  *   3. ORG（place） is one organisation (a campus), ORG（ABC） gives an alias;
- *   4. a place directly before an organisation is part of its name;
+ *   4. a place directly before an organisation is part of its name (but
+ *      not 中国西部 before 国际博览会); venues of 在…举行 ending in 会展中心,
+ *      博览城 ... are places of kind facility;
  *   5. organisations end at their last suffix (协会创会 -> 协会); words that
  *      are not names (stop list, -化 nouns, place + verb) are dropped;
- *   6. titles (with prefixes, 外交部长 = 外交部 + 部长) are marked; a noun
- *      run ending in an organisation suffix before a title is an
- *      organisation (公共政策学院院长);
+ *      one-character short forms between 在/来/赴 and a verb name their
+ *      place (在汉举行 -> 武汉);
+ *   6. titles (with prefixes, 外交部长 = 外交部 + 部长, 库务局局长 = 库务局 +
+ *      局长, 成都市委书记 = 成都市委 + 书记) are marked, also when the tagger
+ *      glued the title's end to a name (新闻发言|人柏); a noun run ending in
+ *      an organisation suffix before a title is an organisation
+ *      (公共政策学院院长, 财经事务及库务局局长); X驻Y大使馆 is one mission;
  *   7. a name right after a title is a person even when the tagger missed
- *      it (副主席白天发表, 董事长陈立新介绍);
+ *      or cut it (副主席白天发表, 董事长陈立新介绍, 主席蓝海|川说);
  *   8. list repairs (吴海东等 -> 吴海东; A、B、C等企业 are organisations);
  *   9. persons must look like names (surname, middle dot, Latin words).
- * Then: mentions, places named inside organisations (located_in),
- * sub-units (subunit_of), affiliations from title chains, credits (bylines),
- * resolution (aliases, short forms, abbreviations) and curation.
+ * Then: mentions, places named inside organisations and facilities
+ * (located_in), sub-units (subunit_of), affiliations from title chains
+ * (X驻Y + title belongs to X), a title with no organisation as the
+ * person's own, credits (bylines), resolution (aliases, short forms,
+ * abbreviations, legal forms) and curation.
  */
 #include "extract/extract_int.h"
 #include "util/alloc.h"
