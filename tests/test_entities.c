@@ -2,7 +2,7 @@
  * test_entities.c - the entity stage rule by rule, on our own sentences
  * with hand-written tagger output (so a rule is tested, not the model):
  * boundaries, lexicon names, brackets, titles and affiliations, persons
- * after titles, list repairs, sub-units and located_in, resolution,
+ * after titles, list repairs, sub-units (subunit_of) and located_in, resolution,
  * credits, curation, and the shipped data files.
  *
  * Each case is "WORD/TAG WORD/TAG ..." (the shape `tekg tag` prints); the
@@ -224,6 +224,20 @@ static void test_data_files(void **state)
 	assert_true(xlex_has(lx, "欧阳", strlen("欧阳"), XL_SURNAME));
 	assert_true(xlex_has(lx, "常务", strlen("常务"), XL_TITLE_PREFIX));
 	assert_false(xlex_has(lx, "王毅", strlen("王毅"), XL_PLACE | XL_ORG | XL_TITLE));
+	/* an event's organising committee is not the organisation that owns the event */
+	e = xlex_get(lx, "世界技能大赛组委会", strlen("世界技能大赛组委会"));
+	assert_non_null(e);
+	assert_string_equal(e->canon, "世界技能大赛组委会");
+	/* one-character short forms of places */
+	e = xlex_get(lx, "汉", strlen("汉"));
+	assert_non_null(e);
+	assert_true(e->flags & XL_PLACE_SHORT);
+	assert_string_equal(e->short_of, "武汉");
+	assert_false(xlex_has(lx, "武汉", strlen("武汉"), XL_PLACE_SHORT));
+	/* and the organisation keeps its own canonical name */
+	e = xlex_get(lx, "世界技能组织", strlen("世界技能组织"));
+	assert_non_null(e);
+	assert_string_equal(e->canon, "世界技能组织");
 	assert_true(xlex_maxlen(lx) >= 6);
 	/* a malformed line names file and line */
 	assert_int_equal(xlex_load_line(lx, bad, "x.tsv", 7, &err), TEKG_EPARSE);
@@ -250,7 +264,7 @@ static void test_title_chain(void **state)
 	                    "司长");
 	assert_string_equal(edge(&f, "affiliated_with", "person:金秋", "organization:亚太经合组织"),
 	                    "工作组副主席");
-	assert_non_null(edge(&f, "part_of", "organization:商务部国际贸易司", "organization:商务部"));
+	assert_non_null(edge(&f, "subunit_of", "organization:商务部国际贸易司", "organization:商务部"));
 	done(&f);
 }
 
@@ -267,6 +281,148 @@ static void test_city_official_and_minister(void **state)
 	assert_string_equal(edge(&f, "affiliated_with", "person:赵刚", "organization:外交部"),
 	                    "外交部长");
 	assert_string_equal(f.x.entities[ent(&f, "person:赵刚")].title, "外交部长");
+	done(&f);
+}
+
+static void test_more_titles(void **state)
+{
+	fixture f;
+	(void)state;
+	/* 行长, 行政长官; a title whose last character the tagger glued to the
+	 * name (新闻|发言|人柏|子航); party committees: X|市委书记, X市委书记 and
+	 * X市|委书记 give the organisation X市委 and the title 书记 */
+	run(&f, "东海银行/ORG 行长/n 陶志远/PER 说/v 。/w 外事办/n 新闻/n 发言/vn 人柏/n 子航/PER "
+	        "表示/v 。/w 杭州/LOC 市委书记/n 郑远航/PER 出席/v 。/w 湖州市委书记/n 钱立群/PER "
+	        "讲话/v 。/w 温州市/LOC 委书记/n 纪明川/PER 到场/v 。/w 特区/n 行政长官/n 宁思远/PER "
+	        "致辞/v 。/w 杭州市发展和改革委员会/ORG 发布/v 通知/n 。/w", NULL);
+	assert_string_equal(edge(&f, "affiliated_with", "person:陶志远", "organization:东海银行"), "行长");
+	/* 杭州市委 is no abbreviation of 杭州市发展和改革委员会 */
+	assert_true(ent(&f, "organization:杭州市发展和改革委员会") >= 0);
+	assert_true(ent(&f, "person:柏子航") >= 0);
+	assert_true(ent(&f, "person:子航") < 0);
+	assert_string_equal(f.x.entities[ent(&f, "person:柏子航")].title, "新闻发言人");
+	assert_string_equal(edge(&f, "affiliated_with", "person:郑远航", "organization:杭州市委"), "书记");
+	assert_string_equal(edge(&f, "affiliated_with", "person:钱立群", "organization:湖州市委"), "书记");
+	assert_string_equal(edge(&f, "affiliated_with", "person:纪明川", "organization:温州市委"), "书记");
+	assert_non_null(edge(&f, "located_in", "organization:杭州市委", "place:杭州"));
+	assert_string_equal(f.x.entities[ent(&f, "person:宁思远")].title, "行政长官");
+	done(&f);
+}
+
+static void test_title_without_org(void **state)
+{
+	fixture f;
+	(void)state;
+	/* a title with no organisation before it is still the person's title;
+	 * an affiliation's title wins over it */
+	run(&f, "副总经理/n 司马行舟/PER 说/v ，/w 常务/n 副院长/n 欧阳明远/PER 表示/v 。/w "
+	        "东海物流有限公司/ORG 董事长/n 陶志远/PER 说/v 。/w 董事/n 陶志远/PER 补充/v 。/w", NULL);
+	assert_string_equal(f.x.entities[ent(&f, "person:司马行舟")].title, "副总经理");
+	assert_string_equal(f.x.entities[ent(&f, "person:欧阳明远")].title, "常务副院长");
+	assert_string_equal(f.x.entities[ent(&f, "person:陶志远")].title, "董事长");
+	done(&f);
+}
+
+static void test_suffix_kinds(void **state)
+{
+	fixture f;
+	(void)state;
+	/* unlisted bodies take their suffix's kind */
+	run(&f, "云州省人民政府/ORG 和/c 东港特区财政司/ORG 、/w 青禾大学/ORG 发布/v 通知/n 。/w", NULL);
+	assert_string_equal(f.x.entities[ent(&f, "organization:云州省人民政府")].kind, "government");
+	assert_string_equal(f.x.entities[ent(&f, "organization:东港特区财政司")].kind, "government");
+	assert_string_equal(f.x.entities[ent(&f, "organization:青禾大学")].kind, "academic");
+	done(&f);
+}
+
+static void test_posted_abroad(void **state)
+{
+	fixture f;
+	(void)state;
+	/* X驻Y + title: the post belongs to X, not to the place Y; a named
+	 * mission is one organisation */
+	run(&f, "法国/LOC 驻/v 杭州/LOC 总领事/n 陶明远/PER 出席/v 。/w 中国/LOC 驻/v 法国/LOC "
+	        "大使馆/n 参赞/n 柏青松/PER 说/v 。/w", NULL);
+	assert_string_equal(edge(&f, "affiliated_with", "person:陶明远", "place:法国"), "驻杭州总领事");
+	assert_null(edge(&f, "affiliated_with", "person:陶明远", "place:杭州"));
+	assert_string_equal(edge(&f, "affiliated_with", "person:柏青松", "organization:中国驻法国大使馆"),
+	                    "参赞");
+	assert_string_equal(f.x.entities[ent(&f, "organization:中国驻法国大使馆")].kind, "government");
+	done(&f);
+}
+
+static void test_bureau_head(void **state)
+{
+	fixture f;
+	(void)state;
+	/* X局|局长 and X局局长 give the bureau X局 and the title 局长 (not X局局);
+	 * 及 inside a bureau's name keeps it whole */
+	run(&f, "財經/n 事務/n 及/c 庫務局/n 局長/n 許一帆/PER 說/v 。/w 保安局局长/n 何立新/PER "
+	        "表示/v 。/w", NULL);
+	assert_string_equal(edge(&f, "affiliated_with", "person:许一帆", "organization:财经事务及库务局"),
+	                    "局长");
+	assert_true(ent(&f, "organization:库务局局") < 0);
+	assert_string_equal(edge(&f, "affiliated_with", "person:何立新", "organization:保安局"), "局长");
+	assert_true(ent(&f, "organization:保安局局") < 0);
+	done(&f);
+}
+
+static void test_name_from_chars(void **state)
+{
+	fixture f;
+	(void)state;
+	/* the tagger cut the name (蓝|海|川 as 蓝海/n 川/v) or glued it to the verb
+	 * (上官若水说/v): the name is rebuilt from characters up to the verb */
+	run(&f, "自治区/n 主席/n 蓝海/n 川/v 说/v 。/w 研究员/n 上官若水说/v 。/w "
+	        "主任/n 王刚/n 又/d 说/v 。/w 书记/n 强调指出/v ，/w 主任/n 高度/d 评价/v 。/w", NULL);
+	assert_true(ent(&f, "person:蓝海川") >= 0);
+	assert_true(ent(&f, "person:蓝海") < 0);
+	assert_string_equal(f.x.entities[ent(&f, "person:蓝海川")].title, "主席");
+	assert_true(ent(&f, "person:上官若水") >= 0);
+	assert_true(ent(&f, "person:王刚") >= 0);
+	assert_int_equal(count_type(&f, "person"), 3);
+	done(&f);
+}
+
+static void test_spurious_organisations(void **state)
+{
+	fixture f;
+	(void)state;
+	/* a region inside an event's name, a generic word before a title, and
+	 * venues of 在…举行 are no organisations */
+	run(&f, "第五届/m 浙江西部/LOC 国际/n 博览会/n 在/p 杭州/LOC 开幕/v 。/w 多个/m 国际组织/n "
+	        "代表/n 出席/v 。/w 论坛/n 在/p 杭州国际会议展览中心/ORG 举行/v 。/w 大会/n 在/p 西湖/n "
+	        "博览/v 城/n 隆重/a 举行/v 。/w 展会/n 在/p 杭州国际会展中心/LOC 开幕/v 。/w", NULL);
+	assert_int_equal(count_type(&f, "organization"), 0);
+	assert_string_equal(f.x.entities[ent(&f, "place:杭州国际会议展览中心")].kind, "facility");
+	assert_non_null(edge(&f, "located_in", "place:杭州国际会议展览中心", "place:杭州"));
+	/* the venue's short name is the venue */
+	assert_true(has_alias(&f, "place:杭州国际会议展览中心", "杭州国际会展中心"));
+	assert_true(ent(&f, "place:杭州国际会展中心") < 0);
+	assert_string_equal(f.x.entities[ent(&f, "place:西湖博览城")].kind, "facility");
+	done(&f);
+}
+
+static void test_short_forms(void **state)
+{
+	fixture f;
+	(void)state;
+	/* a company with and without its legal form is one; city nicknames and
+	 * one-character short forms between 在/来 and a verb name the city, but
+	 * 到|港|后 is a harbour */
+	run(&f, "青山汽车集团/ORG 发布/v 新车/n 。/w 青山汽车集团有限公司/ORG 成立/v 于/p 1990年/TIME "
+	        "。/w 南岭科技有限公司/ORG 与/c 南岭科技股份有限公司/ORG 合作/v 。/w 论坛/n 在/p 汉/ns "
+	        "举行/v 。/w 代表团/n 来沪/v 参加/v 会议/n 。/w 货物/n 到/v 港/LOC 后/f 清关/v 。/w "
+	        "峰会/n 在/p 鹏城/LOC 举行/v 。/w", NULL);
+	assert_true(has_alias(&f, "organization:青山汽车集团有限公司", "青山汽车集团"));
+	assert_true(ent(&f, "organization:青山汽车集团") < 0);
+	assert_int_equal(count_type(&f, "organization"), 2);
+	assert_true(has_alias(&f, "place:武汉", "汉"));
+	assert_true(ent(&f, "place:汉") < 0);
+	assert_true(has_alias(&f, "place:上海", "沪"));
+	assert_true(has_alias(&f, "place:深圳", "鹏城"));
+	assert_true(ent(&f, "place:香港") < 0);
+	assert_int_equal(count_type(&f, "place"), 3);
 	done(&f);
 }
 
@@ -484,6 +640,14 @@ int main(void)
 		cmocka_unit_test(test_data_files),
 		cmocka_unit_test(test_title_chain),
 		cmocka_unit_test(test_city_official_and_minister),
+		cmocka_unit_test(test_more_titles),
+		cmocka_unit_test(test_title_without_org),
+		cmocka_unit_test(test_suffix_kinds),
+		cmocka_unit_test(test_posted_abroad),
+		cmocka_unit_test(test_bureau_head),
+		cmocka_unit_test(test_name_from_chars),
+		cmocka_unit_test(test_spurious_organisations),
+		cmocka_unit_test(test_short_forms),
 		cmocka_unit_test(test_name_after_title),
 		cmocka_unit_test(test_brackets_and_boundaries),
 		cmocka_unit_test(test_lexicon_acronym_and_script),

@@ -295,6 +295,58 @@ static void test_extraction_and_reads(void **state)
 	tekg_store_close(s);
 }
 
+/* One person affiliated with org in a fresh extraction (no kinds): the key
+ * tekg_store_resolve_persons gives it, in keyout. */
+static void resolve_with(tekg_store *s, const char *org, int64_t doc, int store, char *keyout)
+{
+	tekg_extraction x = {0};
+	tekg_error err = {0};
+	size_t p, o;
+
+	assert_int_equal(tekg_extraction_entity(&x, "person", "吴一凡", "person:吴一凡", &p), 0);
+	{
+		char key[128];
+		snprintf(key, sizeof key, "organization:%s", org);
+		assert_int_equal(tekg_extraction_entity(&x, "organization", org, key, &o), 0);
+	}
+	assert_int_equal(tekg_extraction_mention(&x, p, 0, 0, 3, "吴一凡", "吴一凡"), 0);
+	assert_int_equal(tekg_extraction_edge(&x, "affiliated_with", p, o, 0, NULL, "司长", 1), 0);
+	assert_int_equal(tekg_store_resolve_persons(s, &x, &err), 0);
+	snprintf(keyout, 128, "%s", x.entities[p].key);
+	if (store)
+		assert_int_equal(tekg_store_put_extraction(s, doc, &x, &err), 0);
+	tekg_extraction_clear(&x);
+}
+
+static void test_homonym_variants(void **state)
+{
+	tekg_store *s = NULL;
+	tekg_error err = {0};
+	tekg_source src = fake_source("h.txt");
+	fixture f;
+	int64_t sid, doc;
+	int is_new;
+	char key[128];
+
+	(void)state;
+	fresh_db("homonym.db");
+	make_article(&f, "吴一凡说。", "吴一凡说。");
+	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), 0);
+	assert_int_equal(tekg_store_source_add(s, &src, "hh", 1, &sid, &err), 0);
+	assert_int_equal(tekg_store_document_put(s, sid, 0, &f.a, "2025-12-11", 0, &doc, &is_new, &err), 0);
+	resolve_with(s, "东港特区财政司", doc, 1, key);
+	assert_string_equal(key, "person:吴一凡");
+	/* the same body written with 政府, and a sub-unit of it: the same person */
+	resolve_with(s, "东港特区政府财政司", doc, 0, key);
+	assert_string_equal(key, "person:吴一凡");
+	resolve_with(s, "东港财政司预算处", doc, 0, key);
+	assert_string_equal(key, "person:吴一凡");
+	/* an unrelated company: a namesake */
+	resolve_with(s, "西山软件有限公司", doc, 0, key);
+	assert_string_equal(key, "person:吴一凡#2");
+	tekg_store_close(s);
+}
+
 static int print_row(int n, const char *const *names, const char *const *vals, void *ud)
 {
 	(void)names;
@@ -409,6 +461,7 @@ int main(void)
 		cmocka_unit_test(test_documents_and_sources),
 		cmocka_unit_test(test_near_duplicates),
 		cmocka_unit_test(test_extraction_and_reads),
+		cmocka_unit_test(test_homonym_variants),
 		cmocka_unit_test(test_bad_databases),
 		cmocka_unit_test(test_allocation_failures),
 	};

@@ -12,19 +12,27 @@
  *   2. lexicon names (places, organisations, Latin acronyms) found in the
  *      text replace the tokens they cover;
  *   3. ORG（place） is one organisation (a campus), ORG（ABC） gives an alias;
- *   4. a place directly before an organisation is part of its name;
+ *   4. a place directly before an organisation is part of its name (but
+ *      not 中国西部 before 国际博览会); venues of 在…举行 ending in 会展中心,
+ *      博览城 ... are places of kind facility;
  *   5. organisations end at their last suffix (协会创会 -> 协会); words that
  *      are not names (stop list, -化 nouns, place + verb) are dropped;
- *   6. titles (with prefixes, 外交部长 = 外交部 + 部长) are marked; a noun
- *      run ending in an organisation suffix before a title is an
- *      organisation (公共政策学院院长);
+ *      one-character short forms between 在/来/赴 and a verb name their
+ *      place (在汉举行 -> 武汉);
+ *   6. titles (with prefixes, 外交部长 = 外交部 + 部长, 库务局局长 = 库务局 +
+ *      局长, 成都市委书记 = 成都市委 + 书记) are marked, also when the tagger
+ *      glued the title's end to a name (新闻发言|人柏); a noun run ending in
+ *      an organisation suffix before a title is an organisation
+ *      (公共政策学院院长, 财经事务及库务局局长); X驻Y大使馆 is one mission;
  *   7. a name right after a title is a person even when the tagger missed
- *      it (副主席白天发表, 董事长陈立新介绍);
+ *      or cut it (副主席白天发表, 董事长陈立新介绍, 主席蓝海|川说);
  *   8. list repairs (吴海东等 -> 吴海东; A、B、C等企业 are organisations);
  *   9. persons must look like names (surname, middle dot, Latin words).
- * Then: mentions, places named inside organisations (located_in),
- * sub-units (part_of), affiliations from title chains, credits (bylines),
- * resolution (aliases, short forms, abbreviations) and curation.
+ * Then: mentions, places named inside organisations and facilities
+ * (located_in), sub-units (subunit_of), affiliations from title chains
+ * (X驻Y + title belongs to X), a title with no organisation as the
+ * person's own, credits (bylines), resolution (aliases, short forms,
+ * abbreviations, legal forms) and curation.
  */
 #include "extract/extract_int.h"
 #include "util/alloc.h"
@@ -434,6 +442,111 @@ static void brackets(ctx *c)
 	}
 }
 
+/* Do the units after k (adjacent, up to three) end an event's name
+ * (中国西部|国际|博览会)? */
+static int event_name_after(const ctx *c, size_t k)
+{
+	static const char *const heads[] = {"博览会", "交易会", "展览会", "洽谈会", "论坛", "峰会",
+	                                    "大会", "运动会", "年会", "大赛", "锦标赛", "艺术节",
+	                                    "电影节", "文化节", "展销会", "推介会"};
+	size_t j, i;
+
+	for (j = k + 1; j < c->nu && j <= k + 3; j++) {
+		const unit *u = &c->u[j];
+		size_t l = wlen(c, u->ws, u->we);
+		if (u->ws != c->u[j - 1].we || u->ent || is_punct_unit(c, u))
+			return 0;
+		for (i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+			size_t hl = strlen(heads[i]);
+			if (l >= hl && !memcmp(wptr(c, u->ws) + l - hl, heads[i], hl))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Is the longest place suffix of [ws,we) a facility's (会展中心, 博览城)
+ * at least as long as its longest organisation suffix (中心)? */
+static int facility_name(const ctx *c, size_t ws, size_t we)
+{
+	size_t ps = suffix_at(c, ws, we, XL_PLACE_SUFFIX, 0), os = suffix_at(c, ws, we, XL_ORG_SUFFIX, 0);
+	const xlex_entry *e;
+
+	if (ps >= we || ps > os || we - ps < 2)
+		return 0;
+	e = lex_get(c, ps, we);
+	return e && e->pkind && !strcmp(e->pkind, "facility");
+}
+
+/* A place-tagged word that ends in an organisation suffix is an
+ * organisation, unless the suffix is a direction's 部 (中国西部), a
+ * facility's name ends it (会展中心), or an event's name follows. */
+static int loc_is_org(const ctx *c, size_t k)
+{
+	const unit *u = &c->u[k];
+	size_t s = suffix_at(c, u->ws, u->we, XL_ORG_SUFFIX, 0);
+	uint32_t b;
+
+	if (s >= u->we)
+		return 0;
+	if (u->we - s == 1 && wcp(c, s) == 0x90E8 /* 部 */ && s > u->ws) {
+		b = wcp(c, s - 1);
+		if (b == 0x4E1C || b == 0x897F || b == 0x5357 || b == 0x5317 || b == 0x4E2D ||
+		    b == 0x5185 || b == 0x5916) /* 东西南北中内外 */
+			return 0;
+	}
+	return !facility_name(c, u->ws, u->we) && !event_name_after(c, k);
+}
+
+/* Is unit k (or the one after 隆重/盛大) a verb of holding an event? */
+static int held_verb(const ctx *c, size_t k)
+{
+	const unit *n;
+
+	if (k < c->nu && (ueq(c, &c->u[k], "隆重") || ueq(c, &c->u[k], "盛大")))
+		k++;
+	if (k >= c->nu)
+		return 0;
+	n = &c->u[k];
+	return ueq(c, n, "举行") || ueq(c, n, "举办") || ueq(c, n, "召开") || ueq(c, n, "开幕") ||
+	       ueq(c, n, "闭幕") || ueq(c, n, "开展") || ueq(c, n, "揭幕");
+}
+
+/* 在 X 举行 with X ending in a facility's name (会展中心, 博览城, 展览馆):
+ * X is a place of kind facility, whether the tagger called it an
+ * organisation or cut it into words (在|西部|博览|城|举行). */
+static void venues(ctx *c)
+{
+	size_t k, j;
+
+	for (k = 1; k + 1 < c->nu; k++) {
+		unit *u = &c->u[k];
+		if (!ueq(c, &c->u[k - 1], "在") || u->alias_of >= 0 || u->ent == U_PER || u->ent == U_LOC)
+			continue;
+		if (u->ent == U_ORG) {
+			if (!lex_has(c, u->ws, u->we, XL_ORG) && facility_name(c, u->ws, u->we) &&
+			    held_verb(c, k + 1)) {
+				u->ent = U_LOC;
+				strcpy(u->tag, "LOC");
+			}
+			continue;
+		}
+		for (j = k; j < c->nu && j < k + 4; j++) {
+			const unit *v = &c->u[j];
+			if (v->ent || v->title || is_punct_unit(c, v) || !all_han(c, v->ws, v->we) ||
+			    (j > k && v->ws != c->u[j - 1].we))
+				break;
+			if (held_verb(c, j + 1)) {
+				if (u->we < v->we && v->we - u->ws >= 4 && facility_name(c, u->ws, v->we) &&
+				    !lex_has(c, u->ws, v->we, XL_PLACE_SUFFIX)) {
+					unit_merge(c, k, j, U_LOC, "LOC");
+				}
+				break;
+			}
+		}
+	}
+}
+
 /* Rule 4: place + organisation is one organisation (深圳机场|深畅国际货站);
  * an organisation whose suffix the tagger cut (民建深圳市委|会) is whole. */
 static void place_org(ctx *c)
@@ -449,8 +562,7 @@ static void place_org(ctx *c)
 
 	for (k = 0; k < c->nu; k++) {
 		unit *u = &c->u[k];
-		if (u->ent == U_LOC && strcmp(u->tag, "gz") &&
-		    suffix_at(c, u->ws, u->we, XL_ORG_SUFFIX, 0) < u->we)
+		if (u->ent == U_LOC && strcmp(u->tag, "gz") && loc_is_org(c, k))
 			u->ent = U_ORG;
 	}
 	for (k = 0; k + 1 < c->nu; k++)
@@ -535,13 +647,64 @@ static int validate(ctx *c)
 				continue;
 			}
 			if (!lex_has(c, u->ws, u->we, XL_PLACE) && (pp = place_prefix(c, u->ws, u->we)) > u->ws &&
-			    !lex_has(c, pp, u->we, XL_PLACE_SUFFIX) && !lex_has(c, pp, u->we, XL_PLACE)) {
+			    !lex_has(c, pp, u->we, XL_PLACE_SUFFIX) && !lex_has(c, pp, u->we, XL_PLACE) &&
+			    !facility_name(c, pp, u->we)) {
 				/* 亚太多国政商界 -> 亚太 */
 				if ((rc = unit_split(c, k, pp)))
 					return rc;
 				strcpy(c->u[k + 1].tag, "n");
 			}
 		}
+	}
+	return 0;
+}
+
+/* Is the code point a word of arrival or presence before a short place
+ * form (在汉, 赴京, 来沪, 抵蓉, 访港)? */
+static int arrive_cp(uint32_t cp)
+{
+	return cp == 0x5728 /* 在 */ || cp == 0x4E8E /* 于 */ || cp == 0x8D74 /* 赴 */ ||
+	       cp == 0x62B5 /* 抵 */ || cp == 0x6765 /* 来 */ || cp == 0x5230 /* 到 */ ||
+	       cp == 0x8BBF /* 访 */ || cp == 0x8FD4 /* 返 */ || cp == 0x56DE /* 回 */ ||
+	       cp == 0x79BB /* 离 */ || cp == 0x8385 /* 莅 */;
+}
+
+/* One-character short forms of places (data: place_short): 在|汉|举行,
+ * 来沪|参加, 访港|期间 name 武汉, 上海, 香港 when a word of arrival or
+ * presence comes before and a verb, preposition, conjunction or 期间 after
+ * (到|港|后 is a harbour, not Hong Kong).  0 or TEKG_ENOMEM. */
+static int short_places(ctx *c)
+{
+	size_t k;
+	int rc;
+
+	for (k = 0; k + 1 < c->nu; k++) {
+		unit *u = &c->u[k], *n = &c->u[k + 1];
+		const xlex_entry *e;
+		size_t at;
+		if (u->ent == U_PER || u->ent == U_ORG || u->title || n->ws != u->we ||
+		    !(n->tag[0] == 'v' || n->tag[0] == 'p' || n->tag[0] == 'c' || ueq(c, n, "期间")))
+			continue;
+		if (ulen(u) == 1 && k > 0 && c->u[k - 1].we == u->ws && ulen(&c->u[k - 1]) == 1 &&
+		    arrive_cp(wcp(c, c->u[k - 1].ws)))
+			at = u->ws;
+		else if (ulen(u) == 2 && !u->ent && arrive_cp(wcp(c, u->ws)))
+			at = u->ws + 1;
+		else
+			continue;
+		if ((e = lex_get(c, at, at + 1)) == NULL || !(e->flags & XL_PLACE_SHORT) || !e->short_of)
+			continue;
+		if (at > u->ws) {
+			if ((rc = unit_split(c, k, at)))
+				return rc;
+			k++;
+			u = &c->u[k];
+		}
+		u->ent = U_LOC;
+		strcpy(u->tag, "gz");
+		tekg_free(u->name);
+		if ((u->name = tekg_strdup(e->short_of)) == NULL)
+			return TEKG_ENOMEM;
 	}
 	return 0;
 }
@@ -571,12 +734,138 @@ static int title_text(const ctx *c, size_t ws, size_t we)
 	return 0;
 }
 
+static int surname_at(const ctx *c, size_t w)
+{
+	return lex_has(c, w, w + 2, XL_SURNAME) ? 2 : lex_has(c, w, w + 1, XL_SURNAME) ? 1 : 0;
+}
+
+/* 新闻|发言|人柏|子航: the tagger put a title's last character and a name's
+ * first into one token.  When a title ends inside a token, the rest (one
+ * or two characters, starting with a surname) and the person right after
+ * it form a name of 2-4 characters.  0 or TEKG_ENOMEM. */
+static int title_into_name(ctx *c)
+{
+	size_t k, j, p;
+	int rc;
+
+	for (k = 0; k < c->nu; k++) {
+		for (j = k; j + 1 < c->nu && j < k + 3; j++) {
+			unit *v = &c->u[j], *nx = &c->u[j + 1];
+			if (v->ent || is_punct_unit(c, v) || !all_han(c, v->ws, v->we) ||
+			    (j > k && c->u[j - 1].we != v->ws))
+				break;
+			if (nx->ent != U_PER || nx->ws != v->we || !all_han(c, nx->ws, nx->we) ||
+			    title_text(c, c->u[k].ws, v->we))
+				continue;
+			for (p = v->we - 1; p > v->ws && p + 2 >= v->we; p--) {
+				size_t n = v->we - p + ulen(nx);
+				if (n < 2 || n > 4 || !surname_at(c, p) || !title_text(c, c->u[k].ws, p))
+					continue;
+				if ((rc = unit_split(c, j, p)))
+					return rc;
+				unit_merge(c, k, j, U_NONE, "n");
+				unit_merge(c, k + 1, k + 2, U_PER, "PER");
+				c->u[k + 1].sure = 1;
+				goto next;
+			}
+		}
+	next:;
+	}
+	return 0;
+}
+
+static int committee_head(uint32_t cp)
+{
+	return cp == 0x5E02 /* 市 */ || cp == 0x7701 /* 省 */ || cp == 0x533A /* 区 */ ||
+	       cp == 0x53BF /* 县 */ || cp == 0x5DDE /* 州 */;
+}
+
+/* 成都|市委书记, 成都市委书记, 成都市|委书记: the party committee (成都市委)
+ * is the organisation and what follows 委 the title, as 外交部长 gives
+ * 外交部 + 部长.  A bare 市委书记 with no place before it stays a title.
+ * 0 or TEKG_ENOMEM. */
+static int party_committee(ctx *c)
+{
+	size_t k, i;
+	int rc;
+
+	for (k = 0; k < c->nu; k++) {
+		unit *u = &c->u[k], *pv = k > 0 ? &c->u[k - 1] : NULL;
+		int loc_before = pv && pv->ent == U_LOC && pv->we == u->ws && pv->alias_of < 0;
+		if (u->ent || u->title || ulen(u) < 2 || !all_han(c, u->ws, u->we))
+			continue;
+		if (wcp(c, u->ws) == 0x59D4 /* 委 */ && loc_before && committee_head(wcp(c, pv->we - 1)) &&
+		    title_text(c, u->ws + 1, u->we)) {
+			if ((rc = unit_split(c, k, u->ws + 1)))
+				return rc;
+			unit_merge(c, k - 1, k, U_ORG, "ORG");
+			continue;
+		}
+		for (i = u->ws; i + 2 < u->we; i++)
+			if (wcp(c, i + 1) == 0x59D4 /* 委 */ && committee_head(wcp(c, i)) &&
+			    title_text(c, i + 2, u->we))
+				break;
+		if (i + 2 >= u->we)
+			continue;
+		if (i - u->ws < 2 && !loc_before)
+			continue; /* 市委书记 alone: a title */
+		if ((rc = unit_split(c, k, i + 2)))
+			return rc;
+		if (i - u->ws < 2) {
+			unit_merge(c, k - 1, k, U_ORG, "ORG");
+		} else {
+			c->u[k].ent = U_ORG;
+			strcpy(c->u[k].tag, "ORG");
+			k++;
+		}
+	}
+	return 0;
+}
+
+/* Does [ws,we) end in a mission's name (大使馆, 总领事馆, 代表处 ...)? */
+static int mission_end(const ctx *c, size_t ws, size_t we)
+{
+	static const char *const t[] = {"大使馆", "总领事馆", "领事馆", "使馆", "代表处", "办事处", "使团"};
+	size_t i, l = wlen(c, ws, we);
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		size_t tl = strlen(t[i]);
+		if (l >= tl && !memcmp(wptr(c, ws) + l - tl, t[i], tl))
+			return 1;
+	}
+	return 0;
+}
+
+/* 中国|驻|美国|大使馆, 中国|驻|美国大使馆: a named mission is one organisation. */
+static void missions(ctx *c)
+{
+	size_t k;
+
+	for (k = 0; k + 2 < c->nu; k++) {
+		unit *x = &c->u[k], *z = &c->u[k + 1], *y = &c->u[k + 2];
+		if ((x->ent != U_ORG && x->ent != U_LOC) || !ueq(c, z, "驻") || x->we != z->ws ||
+		    z->we != y->ws || x->alias_of >= 0 || y->alias_of >= 0)
+			continue;
+		if ((y->ent == U_ORG || y->ent == U_LOC) && mission_end(c, y->ws, y->we)) {
+			unit_merge(c, k, k + 2, U_ORG, "ORG");
+		} else if (y->ent == U_LOC && k + 3 < c->nu && !c->u[k + 3].ent && !c->u[k + 3].title &&
+		           c->u[k + 3].ws == y->we && ulen(&c->u[k + 3]) <= 4 &&
+		           all_han(c, c->u[k + 3].ws, c->u[k + 3].we) &&
+		           mission_end(c, c->u[k + 3].ws, c->u[k + 3].we)) {
+			unit_merge(c, k, k + 3, U_ORG, "ORG");
+		}
+	}
+}
+
 /* Rule 6: titles; 外交|部长 -> 外交部 + 部长; 公共政策学院|院长. */
 static int titles(ctx *c)
 {
 	size_t k;
 	int rc;
 
+	missions(c);
+	if ((rc = title_into_name(c)))
+		return rc;
 	for (k = 0; k + 1 < c->nu; k++) {
 		unit *u = &c->u[k], *n = &c->u[k + 1];
 		if (u->ent || n->ent || u->we != n->ws || is_punct_unit(c, u) || is_punct_unit(c, n))
@@ -585,7 +874,13 @@ static int titles(ctx *c)
 			unit_merge(c, k, k + 1, U_NONE, "n"); /* 党组|书记 -> 党组书记 */
 		else if (lex_has(c, u->ws, u->we, XL_TITLE_PREFIX) && title_text(c, u->ws, n->we))
 			unit_merge(c, k, k + 1, U_NONE, "n"); /* 执行|主任 */
+		else if (k + 2 < c->nu && !c->u[k + 2].ent && c->u[k + 2].ws == n->we &&
+		         !is_punct_unit(c, &c->u[k + 2]) && !title_text(c, u->ws, u->we) &&
+		         !title_text(c, u->ws, n->we) && title_text(c, u->ws, c->u[k + 2].we))
+			unit_merge(c, k, k + 2, U_NONE, "n"); /* 新闻|发言|人 */
 	}
+	if ((rc = party_committee(c)))
+		return rc;
 	for (k = 0; k < c->nu; k++) {
 		unit *u = &c->u[k];
 		if (u->ent == U_ORG || u->ent == U_LOC || is_punct_unit(c, u))
@@ -614,13 +909,30 @@ static int titles(ctx *c)
 		unit *u = &c->u[k];
 		uint32_t h;
 		char *tf;
-		if (u->title != 1 || ulen(u) < 4 || wcp(c, u->we - 1) != 0x957F /* 长 */)
+		if ((u->title != 1 && (u->ent || u->title || is_punct_unit(c, u))) || ulen(u) < 4 ||
+		    wcp(c, u->we - 1) != 0x957F /* 长 */)
 			continue;
 		h = wcp(c, u->we - 2);
+		if (u->title != 1 && (wcp(c, u->we - 3) != h || ulen(u) < 5))
+			continue; /* an unlisted word is a title only as XY局局长 (not 该局局长) */
 		if (!(h == 0x90E8 /* 部 */ || h == 0x5C40 /* 局 */ || h == 0x5385 /* 厅 */ ||
 		      h == 0x7F72 /* 署 */) || lex_has(c, u->ws, u->we - 2, XL_TITLE_PREFIX) ||
 		    !all_han(c, u->ws, u->we))
 			continue;
+		if (wcp(c, u->we - 3) == h) {
+			/* 库务局局长: the organisation 库务局, the title 局长 */
+			if ((rc = unit_split(c, k, u->we - 2)))
+				return rc;
+			u = &c->u[k];
+			u->title = 0;
+			u->ent = U_ORG;
+			strcpy(u->tag, "ORG");
+			tekg_free(u->tfull);
+			u->tfull = NULL;
+			c->u[k + 1].title = 1;
+			k++;
+			continue;
+		}
 		if ((tf = xart_work_text(c->xa, u->ws, u->we)) == NULL)
 			return TEKG_ENOMEM;
 		if ((rc = unit_split(c, k, u->we - 1))) {
@@ -649,6 +961,8 @@ static int titles(ctx *c)
 		if (p->ent || p->title || !all_han(c, p->ws, p->we) || ulen(p) < 2 || ulen(p) > 4 ||
 		    p->we != u->ws)
 			continue;
+		if (wcp(c, p->we - 1) == h)
+			continue; /* 库务局|局长: the noun-run rule below names 库务局 */
 		{
 			size_t l = wlen(c, p->ws, u->we);
 			char *nm = tekg_malloc(l + 1), *tf = tekg_malloc(l + 1);
@@ -669,7 +983,7 @@ static int titles(ctx *c)
 	}
 	/* noun run ending in an organisation suffix, right before a title */
 	for (k = 1; k < c->nu; k++) {
-		size_t j, start;
+		size_t j, start, conj;
 		unit *last;
 		if (c->u[k].title != 1 && !(c->u[k].title == 2 && k + 1 < c->nu && c->u[k + 1].title == 1))
 			continue;
@@ -678,11 +992,17 @@ static int titles(ctx *c)
 		    suffix_at(c, last->ws, last->we, XL_ORG_SUFFIX, 1) == last->we)
 			continue;
 		start = k - 1;
-		for (j = k - 1; j > 0 && k - j < 4; j--) {
+		for (j = k - 1, conj = 0; j > 0 && k - j < 4 + conj; j--) {
 			unit *p = &c->u[j - 1];
 			if (p->ent == U_LOC) {
 				start = j - 1;
 				break;
+			}
+			if (ueq(c, p, "及") && j >= 2 && !conj && !c->u[j - 2].ent && !c->u[j - 2].title &&
+			    all_han(c, c->u[j - 2].ws, c->u[j - 2].we) &&
+			    (c->u[j - 2].tag[0] == 'n' || !strcmp(c->u[j - 2].tag, "vn"))) {
+				conj = 1; /* 财经事务|及|库务局: one body's name */
+				continue;
 			}
 			if (p->ent || p->title || is_punct_unit(c, p) || !all_han(c, p->ws, p->we) ||
 			    !(p->tag[0] == 'n' || p->tag[0] == 'a' || !strcmp(p->tag, "vn") ||
@@ -694,16 +1014,13 @@ static int titles(ctx *c)
 			continue; /* a bare suffix (办, 工作组) is not a name */
 		if (c->u[start].we == c->u[k - 1].we && ulen(&c->u[start]) < 3)
 			continue;
+		if (lex_has(c, c->u[start].ws, c->u[k - 1].we, XL_STOP))
+			continue; /* 国际组织|代表: a generic word */
 		unit_merge(c, start, k - 1, U_ORG, "ORG");
 		k = start + 1;
 	}
 	(void)rc;
 	return 0;
-}
-
-static int surname_at(const ctx *c, size_t w)
-{
-	return lex_has(c, w, w + 2, XL_SURNAME) ? 2 : lex_has(c, w, w + 1, XL_SURNAME) ? 1 : 0;
 }
 
 static int after_name_ok(const ctx *c, size_t k)
@@ -724,6 +1041,67 @@ static int not_name_tag(const char *tag)
 	return tag[0] == 'v' || tag[0] == 'd' || tag[0] == 'p' || tag[0] == 'c' || tag[0] == 'u' ||
 	       tag[0] == 'r' || tag[0] == 'm' || tag[0] == 'q' || tag[0] == 'f' || tag[0] == 'w' ||
 	       !strcmp(tag, "ad") || !strcmp(tag, "TIME");
+}
+
+/* Does a name end at char p: punctuation, the sentence's end, or a word
+ * that follows a speaker's name (说, 表示, 出席, 在, 和 ...)? */
+static int name_stop(const ctx *c, size_t p, size_t end)
+{
+	static const char *const w[] = {
+		"说", "表示", "指出", "介绍", "发表", "出席", "强调", "认为", "称", "致辞", "主持",
+		"会见", "宣布", "透露", "告诉", "提出", "回答", "谈到", "参加", "接受", "带领", "率",
+		"一行", "在", "和", "与", "及", "等", "也", "对", "向", "就", "将", "的", "则", "今天",
+		"日前", "近日"};
+	size_t i, left;
+
+	if (p >= end || !is_han(wcp(c, p)))
+		return 1;
+	left = wlen(c, p, end);
+	for (i = 0; i < sizeof w / sizeof w[0]; i++) {
+		size_t l = strlen(w[i]);
+		if (l <= left && !memcmp(wptr(c, p), w[i], l))
+			return 1;
+	}
+	return 0;
+}
+
+/* 主席|蓝海|川|说, 研究员|上官若水说: right after title unit k, a surname
+ * and one or two more characters up to a name_stop are a name, whatever
+ * the tokens.  The characters after the first token may not be function
+ * words (王刚|又|说 is 王刚); a first token the tagger called a verb gives
+ * only a name of three or more characters that ends inside it (书记|强调 is
+ * no name).  1 when a person was made, 0 when not, or TEKG_ENOMEM. */
+static int name_from_chars(ctx *c, size_t k)
+{
+	size_t a = c->u[k + 1].ws, s = (size_t)surname_at(c, a), end = c->u[c->nu - 1].we, p, m, i;
+	int rc, verb = not_name_tag(c->u[k + 1].tag);
+
+	if (s == 0 || a != c->u[k].we)
+		return 0;
+	for (p = a + s + 1; p <= a + s + 2 && p <= end; p++) {
+		if (!all_han(c, a, p))
+			return 0;
+		if (!name_stop(c, p, end))
+			continue;
+		if (verb && (p - a < 3 || p >= c->u[k + 1].we))
+			return 0;
+		for (m = k + 1; m < c->nu && c->u[m].we < p; m++)
+			;
+		if (m >= c->nu)
+			return 0;
+		for (i = k + 1; i <= m; i++) {
+			unit *v = &c->u[i];
+			if (v->ent == U_ORG || v->ent == U_LOC || v->title || is_punct_unit(c, v) ||
+			    (i > k + 1 && not_name_tag(v->tag) && v->tag[0] != 'v'))
+				return 0;
+		}
+		if (c->u[m].we > p && (rc = unit_split(c, m, p)))
+			return rc;
+		unit_merge(c, k + 1, m, U_PER, "PER");
+		c->u[k + 1].sure = 1;
+		return 1;
+	}
+	return 0;
 }
 
 /* Rule 7: a name right after a title. */
@@ -751,6 +1129,10 @@ static int after_title(ctx *c)
 			continue;
 		}
 		if (u->ent == U_PER)
+			continue;
+		if ((rc = name_from_chars(c, k)) < 0)
+			return rc;
+		if (rc > 0)
 			continue;
 		if ((n == 2 || n == 3) && surname_at(c, u->ws) && after_name_ok(c, k + 2) &&
 		    !not_name_tag(u->tag)) {
@@ -1056,8 +1438,8 @@ static const char *kind_of(const ctx *c, int type, const char *name)
 		if (((unsigned char)name[s] & 0xC0) == 0x80)
 			continue;
 		e = xlex_get(c->lex, name + s, len - s);
-		if (e && e->kind && (e->flags & (type == U_LOC ? XL_PLACE_SUFFIX : XL_ORG_SUFFIX)))
-			return e->kind;
+		if (e && (type == U_LOC ? e->pkind : e->okind))
+			return type == U_LOC ? e->pkind : e->okind;
 	}
 	return NULL;
 }
@@ -1133,12 +1515,30 @@ static int org_parts(ctx *c, unit *u)
 			if ((rc = emit_unit(c, &pu)))
 				return rc;
 			idx = pu.ent_idx;
-			rc = doc_edge(&c->d, "part_of", u->ent_idx, idx, c->sent, NULL, 0);
+			rc = doc_edge(&c->d, "subunit_of", u->ent_idx, idx, c->sent, NULL, 0);
 		}
 		break;
 	}
 	tekg_free(nm);
 	return rc;
+}
+
+/* A facility named after its place (香港会议展览中心 -> 香港): located_in. */
+static int facility_parts(ctx *c, unit *u)
+{
+	const dent *e = &c->d.e[u->ent_idx];
+	size_t pp;
+	unit pu;
+	int rc;
+
+	if (u->name || !e->kind || strcmp(e->kind, "facility") || lex_has(c, u->ws, u->we, XL_PLACE) ||
+	    (pp = place_prefix(c, u->ws, u->we)) <= u->ws)
+		return 0;
+	pu = *u;
+	pu.we = pp;
+	if ((rc = emit_unit(c, &pu)))
+		return rc;
+	return doc_edge(&c->d, "located_in", u->ent_idx, pu.ent_idx, c->sent, NULL, 0);
 }
 
 /* The text of a title unit. */
@@ -1173,6 +1573,14 @@ static int affiliations(ctx *c, size_t k)
 		if ((p->ent == U_ORG || p->ent == U_LOC) && have_title) {
 			/* title text: from the organisation's end to the segment's end */
 			size_t tl = 0, i;
+			if (j >= 3 && ueq(c, &c->u[j - 2], "驻") && c->u[j - 2].we == p->ws &&
+			    (c->u[j - 3].ent == U_ORG || c->u[j - 3].ent == U_LOC) &&
+			    c->u[j - 3].we == c->u[j - 2].ws) {
+				/* 中国驻美国大使X: the post belongs to what sends it (中国),
+				 * not to the place it is in; the title keeps 驻美国 */
+				j -= 2;
+				p = &c->u[j - 1];
+			}
 			tbuf[0] = '\0';
 			for (i = j; i < seg_end; i++) {
 				const char *s;
@@ -1228,6 +1636,34 @@ static int affiliations(ctx *c, size_t k)
 	return 0;
 }
 
+/* 副总经理X说, 院长X表示: a title right before person k is the person's
+ * title even when no organisation names the post (an affiliation's title,
+ * when there is one, still wins on output).  0 or TEKG_ENOMEM. */
+static int apposition_title(ctx *c, size_t k)
+{
+	size_t j = k, i, tl = 0;
+	dent *e = &c->d.e[c->u[k].ent_idx];
+	char tbuf[128];
+
+	if (e->title0)
+		return 0;
+	while (j > 0 && c->u[j - 1].title && c->u[j - 1].we == c->u[j].ws)
+		j--;
+	if (j == k || c->u[k - 1].title != 1)
+		return 0;
+	for (i = j; i < k; i++) {
+		const char *s;
+		size_t l;
+		unit_title(c, &c->u[i], &s, &l);
+		if (tl + l + 1 >= sizeof tbuf)
+			return 0;
+		memcpy(tbuf + tl, s, l);
+		tl += l;
+	}
+	tbuf[tl] = '\0';
+	return (e->title0 = tekg_strdup(tbuf)) ? 0 : TEKG_ENOMEM;
+}
+
 static int do_sentence(ctx *c, const tekg_sentence *s, const tekg_tag_result *tr)
 {
 	size_t k;
@@ -1242,7 +1678,9 @@ static int do_sentence(ctx *c, const tekg_sentence *s, const tekg_tag_result *tr
 	TRY(scan_lexicon(c));
 	brackets(c);
 	place_org(c);
+	venues(c);
 	TRY(validate(c));
+	TRY(short_places(c));
 	TRY(titles(c));
 	TRY(after_title(c));
 	TRY(lists(c));
@@ -1255,6 +1693,8 @@ static int do_sentence(ctx *c, const tekg_sentence *s, const tekg_tag_result *tr
 		TRY(emit_unit(c, u));
 		if (u->ent == U_ORG)
 			TRY(org_parts(c, u));
+		else if (u->ent == U_LOC)
+			TRY(facility_parts(c, u));
 	}
 	for (k = 2; k < c->nu; k++) {
 		unit *u = &c->u[k];
@@ -1265,8 +1705,10 @@ static int do_sentence(ctx *c, const tekg_sentence *s, const tekg_tag_result *tr
 		}
 	}
 	for (k = 0; k < c->nu; k++)
-		if (c->u[k].ent == U_PER && c->u[k].alias_of < 0)
+		if (c->u[k].ent == U_PER && c->u[k].alias_of < 0) {
 			TRY(affiliations(c, k));
+			TRY(apposition_title(c, k));
+		}
 cleanup:
 	return rc;
 }
@@ -1437,6 +1879,57 @@ static int tail_in_suffix(const ctx *c, const char *s, const char *l)
 	return 0;
 }
 
+/* Bytes of name without a final legal form (东风汽车集团有限公司 ->
+ * 东风汽车集团; X股份有限公司 -> X). */
+static size_t legal_core(const char *name)
+{
+	static const char *const forms[] = {"集团股份有限公司", "股份有限公司", "有限责任公司",
+	                                    "集团有限公司", "有限公司", "股份公司"};
+	size_t l = strlen(name), i;
+
+	for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		size_t fl = strlen(forms[i]);
+		if (l > fl && !strcmp(name + l - fl, forms[i]))
+			return l - fl; /* legal_variant puts back a 集团 that 集团有限公司 took */
+	}
+	return l;
+}
+
+/* Do a and b name one company once legal forms are set aside
+ * (东风汽车集团 = 东风汽车集团有限公司 = 东风汽车集团股份有限公司)? */
+static int legal_variant(const char *a, const char *b)
+{
+	size_t ca = legal_core(a), cb = legal_core(b);
+	const char *g = "集团";
+	size_t gl = strlen(g);
+
+	if (ca == strlen(a) && cb == strlen(b))
+		return 0; /* neither has a legal form */
+	if (ca == cb && ca >= 6 && !memcmp(a, b, ca))
+		return 1;
+	/* X集团 and X集团有限公司: 集团有限公司 took 集团 from the core */
+	if (ca + gl == cb && ca >= 6 && !memcmp(a, b, ca) && !memcmp(b + ca, g, gl))
+		return 1;
+	if (cb + gl == ca && cb >= 6 && !memcmp(a, b, cb) && !memcmp(a + cb, g, gl))
+		return 1;
+	return 0;
+}
+
+/* Does s end in an organisation suffix of two or more characters that l
+ * does not hold (深圳市委 is no abbreviation of 深圳市发展和改革委员会)? */
+static int own_suffix(const ctx *c, const char *s, const char *l)
+{
+	size_t sl = strlen(s), t;
+
+	for (t = 0; t < sl; t++) {
+		if (((unsigned char)s[t] & 0xC0) == 0x80)
+			continue;
+		if (xlex_has(c->lex, s + t, sl - t, XL_ORG_SUFFIX))
+			return tekg_utf8_count(s + t, sl - t) >= 2 && strstr(l, s + t) == NULL;
+	}
+	return 0;
+}
+
 /* 市人大 -> 深圳市人大: the city the document names most. */
 static int city_scope(ctx *c)
 {
@@ -1520,6 +2013,14 @@ static int resolve(ctx *c)
 				}
 				continue;
 			}
+			if (s->type == U_LOC && s->kind && l->kind && !strcmp(s->kind, "facility") &&
+			    !strcmp(l->kind, "facility") && sc >= 4 && !strncmp(s->name, l->name, 6) &&
+			    subseq(s->name, l->name) && tail_in_suffix(c, s->name, l->name)) {
+				/* 香港会展中心 in 香港会议展览中心: one venue */
+				if ((rc = merge_into(d, j, i)))
+					return rc;
+				break;
+			}
 			if (s->type == U_LOC) {
 				/* 德化 and 德化县, 亚太 and 亚太区: one place */
 				static const char *const tails[] = {"市", "省", "县", "区", "镇"};
@@ -1536,9 +2037,19 @@ static int resolve(ctx *c)
 			}
 			if (s->type != U_ORG || sc < 2)
 				continue;
+			if (legal_variant(s->name, l->name)) {
+				/* the listed name wins, else the full legal name */
+				if ((rc = xlex_has(c->lex, s->name, sl, XL_ORG) ? merge_into(d, i, j)
+				                                                 : merge_into(d, j, i)))
+					return rc;
+				if (rep(d, i) != i)
+					break;
+				continue;
+			}
 			/* 深圳市卫健委 in 深圳市卫生健康委: same start, a subsequence */
 			if (sc >= 4 && !strncmp(s->name, l->name, 6) && subseq(s->name, l->name) &&
-			    !xlex_has(c->lex, s->name, sl, XL_ORG) && tail_in_suffix(c, s->name, l->name)) {
+			    !xlex_has(c->lex, s->name, sl, XL_ORG) && tail_in_suffix(c, s->name, l->name) &&
+			    !own_suffix(c, s->name, l->name)) {
 				if ((rc = merge_into(d, j, i)))
 					return rc;
 				break;
@@ -1741,7 +2252,7 @@ static int emit(ctx *c, tekg_extraction *out)
 		for (j = 0; j < d->nm; j++)
 			if (rep(d, d->m[j].ent) == i && d->m[j].sent != TEKG_X_DOCUMENT)
 				break;
-		TRY(tekg_extraction_edge(out, d->e[i].type == U_LOC ? "located_in" : "part_of", map[i],
+		TRY(tekg_extraction_edge(out, d->e[i].type == U_LOC ? "located_in" : "subunit_of", map[i],
 		                         map[p], j < d->nm ? d->m[j].sent : 0, NULL, NULL, 1.0));
 	}
 cleanup:

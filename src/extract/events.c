@@ -138,11 +138,9 @@ static const char *const organize_verbs[] = {
 	"联合主办", "共同主办", "主办", "承办", "举办", "召开", "协办",
 };
 
-/* One-character place abbreviations written as places (在港举办). */
-static const struct { const char *abbr, *name; } place_abbr[] = {
-	{"港", "香港"}, {"澳", "澳门"}, {"京", "北京"}, {"沪", "上海"}, {"穗", "广州"},
-	{"深", "深圳"}, {"鹏城", "深圳"}, {"津", "天津"}, {"渝", "重庆"}, {"台", "台湾"},
-};
+/* Short place forms (在港举办, 鹏城) are the entity stage's: data/places.tsv
+ * lists 鹏城 as an alias of 深圳 and 港 as a place_short of 香港, and the
+ * entity stage gives them a mention of the place they name. */
 
 /* ---- the article as code points ---------------------------------------- */
 
@@ -1101,14 +1099,14 @@ static void mention_date(evctx *x, size_t si, ev_mention *m)
 	}
 }
 
-/* A place word starting at w in sentence si: its end in *pe, the canonical
- * name for an abbreviation in *name (static), or 0. */
+/* A place word starting at w in sentence si: its end in *pe, or 0.  *name
+ * is always NULL (short forms are entities of the place they name). */
 static int place_at(const evctx *x, size_t si, size_t w, size_t lim, size_t *pe,
                     const char **name)
 {
 	const tekg_token *t = token_at(x, si, w);
 	const ent_ref *e = ent_covering(x, si, w, 2);
-	size_t i, end = w;
+	size_t end = w;
 
 	*name = NULL;
 	if (e && e->ws == w)
@@ -1120,17 +1118,8 @@ static int place_at(const evctx *x, size_t si, size_t w, size_t lim, size_t *pe,
 	}
 	if (end > w) {
 		*pe = end;
-		for (i = 0; i < COUNT(place_abbr); i++) /* 京 tagged as a place: 北京 */
-			if (u8len(place_abbr[i].abbr) == end - w && utf8_at(x, w, end, place_abbr[i].abbr))
-				*name = place_abbr[i].name;
 		return 1;
 	}
-	for (i = 0; i < COUNT(place_abbr); i++)
-		if (utf8_at(x, w, lim, place_abbr[i].abbr)) {
-			*pe = w + u8len(place_abbr[i].abbr);
-			*name = place_abbr[i].name;
-			return 1;
-		}
 	return 0;
 }
 

@@ -35,7 +35,8 @@ enum {
 	XL_ORG_SUFFIX = 1u << 4,   /* 公司, 集团, 委员会, 局 ... */
 	XL_PLACE_SUFFIX = 1u << 5, /* 省, 市, 区, 机场 ... */
 	XL_SURNAME = 1u << 6,
-	XL_STOP = 1u << 7          /* a common word the tagger takes for a name */
+	XL_STOP = 1u << 7,         /* a common word the tagger takes for a name */
+	XL_PLACE_SHORT = 1u << 8   /* a one-character short form of a place (汉 = 武汉) */
 };
 
 typedef struct xlex_entry {
@@ -45,6 +46,9 @@ typedef struct xlex_entry {
 	char *kind;      /* place/organization kind or NULL */
 	char *canon;     /* place/organization canonical name (simplified) or NULL */
 	char *parent;    /* place/organization it lies in or belongs to, or NULL */
+	char *okind;     /* kind an unlisted organisation ending in this org_suffix gets, or NULL */
+	char *pkind;     /* kind an unlisted place ending in this place_suffix gets, or NULL */
+	char *short_of;  /* place_short: the place it stands for (汉 -> 武汉), or NULL */
 } xlex_entry;
 
 typedef struct xlex xlex;
@@ -102,7 +106,7 @@ typedef struct xent_ctx {
 /* The stages of extraction, each appending to out. */
 int extract_dates(const xart *xa, const char *doc_date, tekg_extraction *out, tekg_error *err);
 /* Persons, organizations and places with mentions, affiliated_with,
- * located_in and part_of edges (src/extract/entities.c). */
+ * located_in and subunit_of edges (src/extract/entities.c). */
 int extract_entities(const xart *xa, const xent_ctx *ctx, const tekg_tag_result *tags,
                      tekg_extraction *out, tekg_error *err);
 

@@ -6,13 +6,16 @@
  * Every file has one format (docs/entities.md, data/README.md):
  *     CLASS <TAB> KIND <TAB> NAME[|ALIAS...] [<TAB> PARENT]
  * CLASS is place, organization, title, title_prefix, org_suffix,
- * place_suffix, surname or stop; KIND may be "-".  '#' starts a comment
+ * place_suffix, surname, stop or place_short (PLACE|SHORT...: one-character
+ * short forms of a listed place, 武汉|汉); KIND may be "-".  '#' starts a comment
  * line.  Names are stored as written and, when different, in simplified
  * script (tekg_text_simplify), so a traditional entry matches the work text.
  *
  * One name may carry several classes (书记 is a title, 局 an org suffix);
  * a later place/organization line for the same name replaces kind,
  * canonical and parent (so --lexicon files override the shipped data).
+ * A suffix line's kind (the kind an unlisted name ending in it gets) is
+ * kept apart from a listed name's kind (okind, pkind).
  */
 #include "extract/extract_int.h"
 #include "tekg/text.h"
@@ -194,6 +197,13 @@ static int put(xlex *lx, const char *name, unsigned cls, const char *kind, const
 		if (chars > lx->maxlen)
 			lx->maxlen = chars;
 	}
+	/* a suffix's kind has its own slot: 局 may also be listed with another kind */
+	if ((cls & XL_ORG_SUFFIX) && set_str(lx, &e->okind, kind))
+		return TEKG_ENOMEM;
+	if ((cls & XL_PLACE_SUFFIX) && set_str(lx, &e->pkind, kind))
+		return TEKG_ENOMEM;
+	if ((cls & XL_PLACE_SHORT) && set_str(lx, &e->short_of, canon))
+		return TEKG_ENOMEM;
 	return 0;
 }
 
@@ -203,6 +213,7 @@ static unsigned class_of(const char *s)
 		{"place", XL_PLACE}, {"organization", XL_ORG}, {"title", XL_TITLE},
 		{"title_prefix", XL_TITLE_PREFIX}, {"org_suffix", XL_ORG_SUFFIX},
 		{"place_suffix", XL_PLACE_SUFFIX}, {"surname", XL_SURNAME}, {"stop", XL_STOP},
+		{"place_short", XL_PLACE_SHORT},
 	};
 	size_t i;
 
@@ -255,6 +266,8 @@ int xlex_load_line(xlex *lx, char *line, const char *path, size_t lineno, tekg_e
 			canon = tekg_text_simplify(nm, strlen(nm), TEKG_SCRIPT_T2S);
 			if (canon == NULL)
 				return tekg_error_set(err, TEKG_EPARSE, "%s:%zu: invalid UTF-8", path, lineno);
+			if (cls == XL_PLACE_SHORT)
+				continue; /* 武汉|汉: the place, then its short forms */
 		}
 		if ((rc = put2(lx, nm, cls, f[1], canon, nf > 3 ? f[3] : NULL)))
 			break;

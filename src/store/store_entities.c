@@ -123,6 +123,76 @@ cleanup:
 	return rc;
 }
 
+/* The name in key "type:NAME" with the administrative words that vary
+ * between two writings of one body removed (人民政府, 政府, 特别行政区, 特区,
+ * 市, 省): 香港特区政府财政司 and 香港特区财政司 both give 香港财政司.  The
+ * result is written to out (size cap); it is "" for keys without a ':'. */
+static void org_core(const char *key, size_t klen, char *out, size_t cap)
+{
+	static const char *const drop[] = {"人民政府", "特别行政区", "政府", "特区", "市", "省"};
+	const char *p = memchr(key, ':', klen), *end = key + klen;
+	size_t o = 0, i;
+
+	out[0] = '\0';
+	if (p == NULL)
+		return;
+	for (p++; p < end && o + 1 < cap;) {
+		for (i = 0; i < sizeof drop / sizeof drop[0]; i++) {
+			size_t l = strlen(drop[i]);
+			if ((size_t)(end - p) >= l && !memcmp(p, drop[i], l))
+				break;
+		}
+		if (i < sizeof drop / sizeof drop[0]) {
+			p += strlen(drop[i]);
+			continue;
+		}
+		out[o++] = *p++;
+	}
+	out[o] = '\0';
+}
+
+/* Do two organisation keys name one body, or one a sub-unit of the other,
+ * once administrative words are dropped (香港特区财政司 and
+ * 香港特区政府财政司; 外交部 and 外交部国际经济司)?  Cores shorter than two
+ * characters never match. */
+static int org_variant(const char *a, size_t al, const char *b, size_t bl)
+{
+	char ca[256], cb[256];
+	size_t la, lb;
+
+	if (strncmp(a, "organization:", 13) || strncmp(b, "organization:", 13) || al >= sizeof ca ||
+	    bl >= sizeof cb)
+		return 0;
+	org_core(a, al, ca, sizeof ca);
+	org_core(b, bl, cb, sizeof cb);
+	la = strlen(ca);
+	lb = strlen(cb);
+	if (la < 6 || lb < 6)
+		return 0;
+	return la <= lb ? !strncmp(ca, cb, la) : !strncmp(ca, cb, lb);
+}
+
+/* Does the '\n'-joined list aff hold key, or a variant of it? */
+static int aff_shares(const char *aff, const char *key)
+{
+	const char *p = aff, *nl;
+	size_t kl = strlen(key);
+
+	while (*p) {
+		if (*p == '\n') {
+			p++;
+			continue;
+		}
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		if (((size_t)(nl - p) == kl && !memcmp(p, key, kl)) || org_variant(p, (size_t)(nl - p), key, kl))
+			return 1;
+		p = nl;
+	}
+	return 0;
+}
+
 int tekg_store_resolve_persons(tekg_store *s, tekg_extraction *x, tekg_error *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -148,7 +218,8 @@ int tekg_store_resolve_persons(tekg_store *s, tekg_extraction *x, tekg_error *er
 				continue;
 			o = &x->entities[g->dst];
 			/* officials hold several posts in government bodies and
-			 * places: those are no evidence of a different person */
+			 * places: those are no evidence of a different person (the
+			 * extractor gives unlisted bodies their suffix's kind) */
 			if (strcmp(o->type, "organization") ||
 			    (o->kind && (!strcmp(o->kind, "government") || !strcmp(o->kind, "international")))) {
 				naff = -1000;
@@ -173,11 +244,11 @@ int tekg_store_resolve_persons(tekg_store *s, tekg_extraction *x, tekg_error *er
 			} else {
 				for (j = 0; j < x->n_edges && !shared; j++) {
 					const tekg_x_edge *g = &x->edges[j];
-					char pat[512];
 					if (g->src != i || strcmp(g->type, "affiliated_with") || g->dst >= x->n_entities)
 						continue;
-					snprintf(pat, sizeof pat, "\n%s\n", x->entities[g->dst].key);
-					shared = strstr(aff, pat) != NULL;
+					/* the same body, written with or without 政府/特区/市/省, or
+					 * a sub-unit of it */
+					shared = aff_shares(aff, x->entities[g->dst].key);
 				}
 			}
 			tekg_free(aff);

@@ -83,6 +83,26 @@ n=$(sqlite3 "$tmp/h.db" "SELECT group_concat(key, ' ') FROM (SELECT key FROM ent
 n=$(sqlite3 "$tmp/h.db" "SELECT count(DISTINCT d.doc_id) FROM mention d JOIN entity e ON e.id = d.entity_id WHERE e.key = 'person:王伟'")
 [ "$n" = 2 ] && ok "the same person across documents is one node" || fail "person:王伟 in $n documents"
 
+# one official under two writings of a body without a listed kind is one node
+printf '香港特区财政司司长吴一凡表示，财政稳健。\n' >"$tmp/h4.txt"
+printf '香港特区政府财政司司长吴一凡说，预算平衡。\n' >"$tmp/h5.txt"
+"$TEKG" ingest -q -d "$tmp/h2.db" "$tmp/h4.txt" "$tmp/h5.txt" 2>"$tmp/err" \
+	|| fail "official ingest: $(cat "$tmp/err")"
+n=$(sqlite3 "$tmp/h2.db" "SELECT group_concat(key, ' ') FROM entity WHERE label = '吴一凡'")
+[ "$n" = "person:吴一凡" ] && ok "an official under two writings of one body is one node" \
+	|| fail "official split: '$n'"
+n=$(sqlite3 "$tmp/h2.db" "SELECT kind FROM entity WHERE key = 'organization:香港特区财政司'")
+[ "$n" = "government" ] && ok "an unlisted body takes its suffix's kind" || fail "kind '$n'"
+
+# an organisation's sub-unit is subunit_of its parent; part_of stays for events
+printf '商务部国际贸易司司长吴一凡出席会议。\n' >"$tmp/s1.txt"
+"$TEKG" ingest -q -d "$tmp/s.db" "$tmp/s1.txt" 2>"$tmp/err" || fail "sub-unit ingest: $(cat "$tmp/err")"
+n=$(sqlite3 "$tmp/s.db" "SELECT e.type FROM edge e JOIN entity a ON a.id = e.src JOIN entity b ON b.id = e.dst
+                         WHERE a.key = 'organization:商务部国际贸易司' AND b.key = 'organization:商务部'")
+[ "$n" = "subunit_of" ] && ok "a sub-unit is subunit_of its parent" || fail "sub-unit edge '$n'"
+n=$(sqlite3 "$tmp/s.db" "SELECT count(*) FROM edge e JOIN entity a ON a.id = e.src WHERE e.type = 'part_of' AND a.type <> 'event'")
+[ "$n" = 0 ] && ok "part_of only from events" || fail "$n part_of edges from non-events"
+
 # errors
 printf 'explode\tA\tB\n' >"$tmp/bad.txt"
 "$TEKG" ingest -q -d "$tmp/t2.db" --curation "$tmp/bad.txt" "$tmp/a.txt" >/dev/null 2>"$tmp/err"
