@@ -511,6 +511,34 @@ static void test_abbreviation_alias(void **state)
 	tekg_extraction_clear(&x);
 }
 
+/* A comma between a name and its date and place: the subjectless clause
+ * after it belongs to the name that ends the clause before; a venue the
+ * entities stage knows as an organisation in a city gives the city. */
+static void test_comma_clause_and_venue(void **state)
+{
+	tekg_extraction x;
+	size_t e;
+
+	(void)state;
+	NEED_MODEL();
+	extract("由东海航运协会和南方港口集团联合主办的第十二届环球航运论坛，"
+	        "1月13日至14日在香港会议展览中心举行。论坛吸引了来自30多个国家的代表。\n",
+	        "2027-01-15", &x);
+	e = event(&x, "环球航运论坛");
+	assert_string_equal(x.entities[e].label, "第十二届环球航运论坛");
+	expect_dates(&x, e, "2027-01-13", "2027-01-14");
+	assert_true(has_edge_to(&x, "held_in", e, "香港"));
+	assert_false(has_edge_to(&x, "held_in", e, "香港会议展览中心"));
+	assert_true(has_edge_from(&x, "organizer", "东海航运协会", e, NULL));
+	assert_true(has_edge_from(&x, "organizer", "南方港口集团", e, NULL));
+	assert_int_equal(n_events(&x), 1);
+	tekg_extraction_clear(&x);
+	/* a person opening the next clause is its subject: no date from there */
+	extract("第十二届环球航运论坛，1月13日张海明在杭州出席签字活动。\n", "2027-01-15", &x);
+	assert_int_equal(n_events(&x), 0);
+	tekg_extraction_clear(&x);
+}
+
 /* Every allocation failure returns TEKG_ENOMEM and leaks nothing (run
  * under ASan to see leaks); then the full run succeeds. */
 static void test_out_of_memory(void **state)
@@ -561,6 +589,7 @@ int main(void)
 		cmocka_unit_test(test_clause_subject_name),
 		cmocka_unit_test(test_here_is_dateline),
 		cmocka_unit_test(test_abbreviation_alias),
+		cmocka_unit_test(test_comma_clause_and_venue),
 		cmocka_unit_test(test_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

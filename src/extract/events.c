@@ -1041,14 +1041,51 @@ static void planned_year(const evctx *x, ev_mention *m, const tekg_timex *t, siz
 	bump_year(m->end);
 }
 
+/* The clause of mention m: the clause of its head, from its name on.  A
+ * name that ends its clause takes the next clause too when that one has no
+ * subject of its own (…亚洲金融论坛，1月13日至14日在香港举行): it opens
+ * with a time, 在/于/将 or a happening word and names no event and no
+ * person.  Verb events keep their clause. */
+static void mention_clause(const evctx *x, size_t si, const ev_mention *m, size_t *cs,
+                           size_t *ce)
+{
+	static const char *const openers[] = {"在", "于", "将", "已", "定于", "正式"};
+	const tekg_sentence *s = &x->a->sents[si];
+	size_t ns, ne, i, k;
+	int opens = 0;
+
+	clause_of(x, si, m->hs, cs, ce);
+	if (m->ns < *cs)
+		*cs = m->ns;
+	if (m->named == 2 || m->he != *ce || *ce + 1 >= s->wend ||
+	    (x->cp[*ce] != 0xFF0C && x->cp[*ce] != ','))
+		return;
+	clause_of(x, si, *ce + 1, &ns, &ne);
+	if (ne <= ns)
+		return;
+	for (i = 0; i < x->ntx && !opens; i++)
+		opens = x->tx[i].start == ns;
+	for (i = 0; i < COUNT(openers) && !opens; i++)
+		opens = utf8_at(x, ns, ne, openers[i]);
+	for (i = 0; i < COUNT(happen_words) && !opens; i++)
+		opens = utf8_at(x, ns, ne, happen_words[i]);
+	if (!opens)
+		return;
+	for (k = x->nm; k > 0 && x->m[k - 1].sent == si; k--)
+		if (x->m[k - 1].hs >= ns && x->m[k - 1].hs < ne)
+			return; /* the next clause names its own event */
+	EACH_ENT(x, si, i)
+		if (x->ents[i].type == 0 && x->ents[i].ws >= ns && x->ents[i].we <= ne)
+			return; /* …，1月13日张三出席: a person is its subject */
+	*ce = ne;
+}
+
 static void mention_date(evctx *x, size_t si, ev_mention *m)
 {
 	const tekg_sentence *s = &x->a->sents[si];
 	size_t cs, ce, i, best = x->ntx, lead;
 
-	clause_of(x, si, m->hs, &cs, &ce);
-	if (m->ns < cs)
-		cs = m->ns;
+	mention_clause(x, si, m, &cs, &ce);
 	lead = topic_time(x, si, cs);
 	if (m->framed) {
 		for (i = 0; i < x->ntx; i++) {
@@ -1134,15 +1171,30 @@ static int place_at(const evctx *x, size_t si, size_t w, size_t lim, size_t *pe,
 	return 0;
 }
 
+/* A venue at [w, pe) that the entities stage made an organisation located
+ * in a place (香港会议展览中心 located_in 香港): that place's entity, else
+ * NONE.  The event is held in the city, not in the building. */
+static size_t venue_city(const evctx *x, size_t si, size_t w, size_t pe)
+{
+	const ent_ref *v = ent_covering(x, si, w, 1);
+	size_t i;
+
+	if (v == NULL || v->ws != w || v->we < pe)
+		return NONE;
+	for (i = 0; i < x->first_edge; i++)
+		if (x->out->edges[i].src == v->ent && !strcmp(x->out->edges[i].type, "located_in") &&
+		    !strcmp(x->out->entities[x->out->edges[i].dst].type, "place"))
+			return x->out->edges[i].dst;
+	return NONE;
+}
+
 static int mention_place(evctx *x, size_t si, ev_mention *m)
 {
 	size_t cs, ce, p, pe, i;
 	const char *name;
 	int rc;
 
-	clause_of(x, si, m->hs, &cs, &ce);
-	if (m->ns < cs)
-		cs = m->ns;
+	mention_clause(x, si, m, &cs, &ce);
 	if (m->framed) {
 		for (p = cs; p + 1 < ce; p++) {
 			size_t v;
@@ -1166,7 +1218,9 @@ static int mention_place(evctx *x, size_t si, ev_mention *m)
 			}
 			if (i == COUNT(happen_words))
 				continue;
-			if ((rc = place_entity(x, si, p + 1, pe, name, &m->place)))
+			if (name == NULL && (m->place = venue_city(x, si, p + 1, pe)) != NONE)
+				;
+			else if ((rc = place_entity(x, si, p + 1, pe, name, &m->place)))
 				return rc;
 			m->place_rank = 3;
 			m->place_sent = si;
@@ -2021,9 +2075,9 @@ static int run(evctx *x)
 		for (i = first; i < x->nm; i++) {
 			ev_mention *m = &x->m[i];
 			size_t cs, ce;
-			clause_of(x, si, m->hs, &cs, &ce);
+			mention_clause(x, si, m, &cs, &ce);
 			if (m->named != 2)
-				m->framed = m->outer < 0 && framed_in(x, m->ns < cs ? m->ns : cs, ce, m);
+				m->framed = m->outer < 0 && framed_in(x, cs, ce, m);
 			mention_date(x, si, m);
 			if ((rc = mention_place(x, si, m)))
 				return rc;
