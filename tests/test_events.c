@@ -539,6 +539,36 @@ static void test_comma_clause_and_venue(void **state)
 	tekg_extraction_clear(&x);
 }
 
+/* A count of one (一场, 一次) is a determiner: the name after it is an
+ * event; 第一次 stays an ordinal. */
+static void test_count_of_one(void **state)
+{
+	tekg_extraction x;
+	size_t big, e;
+
+	(void)state;
+	NEED_MODEL();
+	extract("5月7日至9日，第四届东湖绿色发展大会在武汉举行。"
+	        "5月8日，大会还举行了一场绿色金融研讨会。\n",
+	        "2027-05-10", &x);
+	big = event(&x, "东湖绿色发展大会");
+	e = event(&x, "绿色金融研讨会");
+	assert_string_equal(x.entities[e].label, "绿色金融研讨会");
+	assert_string_equal(x.entities[e].kind, "forum");
+	expect_dates(&x, e, "2027-05-08", "2027-05-08");
+	assert_true(has_edge_to(&x, "part_of", e, x.entities[big].label));
+	assert_true(has_edge_to(&x, "held_in", e, "武汉"));
+	tekg_extraction_clear(&x);
+	extract("6月2日，协会举办了一次青年创业座谈会。6月9日，第一次乡村振兴座谈会举行。\n",
+	        "2027-06-10", &x);
+	e = event(&x, "青年创业座谈会");
+	assert_string_equal(x.entities[e].label, "青年创业座谈会");
+	expect_dates(&x, e, "2027-06-02", "2027-06-02");
+	e = event(&x, "乡村振兴座谈会");
+	assert_string_equal(x.entities[e].label, "第一次乡村振兴座谈会");
+	tekg_extraction_clear(&x);
+}
+
 /* Every allocation failure returns TEKG_ENOMEM and leaks nothing (run
  * under ASan to see leaks); then the full run succeeds. */
 static void test_out_of_memory(void **state)
@@ -590,6 +620,7 @@ int main(void)
 		cmocka_unit_test(test_here_is_dateline),
 		cmocka_unit_test(test_abbreviation_alias),
 		cmocka_unit_test(test_comma_clause_and_venue),
+		cmocka_unit_test(test_count_of_one),
 		cmocka_unit_test(test_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

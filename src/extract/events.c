@@ -107,8 +107,13 @@ static const char *const not_before_head[] = {
 static const char *const generic_mods[] = {
 	"相关", "有关", "各类", "各项", "各场", "多场", "首场", "一系列", "系列", "重要",
 	"主要", "其他", "其它", "这些", "此类", "上述", "全体", "各种", "本届", "这场",
-	"此次", "本次", "这次", "该", "各", "多个", "一场", "历次", "每届", "往届",
+	"此次", "本次", "这次", "该", "各", "多个", "历次", "每届", "往届",
 };
+
+/* A count of one (一场, 一次, 一个, 一届, 一项) before a name is a
+ * determiner, "a": 举行了一场绿色金融研讨会 names one event. */
+static const uint32_t one_classifiers[] = {0x573A /* 场 */, 0x6B21 /* 次 */, 0x4E2A /* 个 */,
+                                           0x5C4A /* 届 */, 0x9879 /* 项 */};
 
 /* Verbs and words that say an event happens (framing). */
 static const char *const happen_words[] = {
@@ -582,10 +587,29 @@ static int is_bare_year(const evctx *x, size_t ws, size_t we)
 	return x->cp[ws + 4] == 0x5E74; /* 年 */
 }
 
+/* Does "一" + a classifier end at work char p (举行了一场|研讨会)? */
+static int one_count_before(const evctx *x, size_t lo, size_t p)
+{
+	size_t i;
+
+	if (p < lo + 2 || x->cp[p - 2] != 0x4E00 /* 一 */)
+		return 0;
+	if (p >= lo + 3 && (x->cp[p - 3] == 0x5341 /* 十 */ || x->cp[p - 3] == 0x767E /* 百 */ ||
+	                    x->cp[p - 3] == 0x5343 /* 千 */ || x->cp[p - 3] == 0x7B2C /* 第 */ ||
+	                    (x->cp[p - 3] >= '0' && x->cp[p - 3] <= '9')))
+		return 0; /* 十一个, 第一次 */
+	for (i = 0; i < COUNT(one_classifiers); i++)
+		if (x->cp[p - 1] == one_classifiers[i])
+			return 1;
+	return 0;
+}
+
 static int is_ordinal(const evctx *x, size_t ws, size_t we)
 {
 	size_t i;
 
+	if (we == ws + 2 && one_count_before(x, ws, we))
+		return 0; /* 一次, 一届: a count of one, not an ordinal */
 	if (x->cp[ws] == 0x7B2C /* 第 */ || x->cp[ws] == 0x9996 /* 首 */)
 		return 1;
 	for (i = ws; i < we; i++)
@@ -973,7 +997,8 @@ static int find_mentions(evctx *x, size_t si)
 			t = m->ns > s->wstart ? token_at(x, si, m->ns - 1) : NULL;
 			if (t && !m->quoted && (!strcmp(t->type, "q") || (!strcmp(t->type, "m") &&
 			                                                  !is_ordinal(x, s->wstart + t->start,
-			                                                              m->ns))))
+			                                                              m->ns))) &&
+			    !one_count_before(x, s->wstart, m->ns))
 				m->named = 0; /* 约40个国际展览, 3场专题论坛: a count, not a name */
 			for (i = first; i + 1 < x->nm; i++)
 				if (x->m[i].hs >= m->ns && x->m[i].he <= m->hs && x->m[i].outer < 0)
