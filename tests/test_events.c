@@ -569,6 +569,51 @@ static void test_count_of_one(void **state)
 	tekg_extraction_clear(&x);
 }
 
+/* An organisation named like a meeting is no meeting; plural modifiers
+ * (更多, 各类, 一系列) name no single event; one description (新品发布会)
+ * held by two companies on two days is two events. */
+static void test_not_one_event(void **state)
+{
+	tekg_extraction x;
+	size_t i, n = 0;
+
+	(void)state;
+	NEED_MODEL();
+	extract("秘书长在联合国贸易和发展会议上表示，全球贸易将放缓。"
+	        "会展局表示，将在今年举办更多展会。协会今年还将举办各类行业论坛和一系列专题研讨会。\n",
+	        "2027-05-09", &x);
+	assert_int_equal(n_events(&x), 0);
+	tekg_extraction_clear(&x);
+	extract("3月2日，星河科技公司在深圳举行新品发布会。"
+	        "3月5日，蓝海电子公司在杭州举行新品发布会。\n",
+	        "2027-03-06", &x);
+	assert_int_equal(n_events(&x), 2);
+	for (i = 0; i < x.n_entities; i++) {
+		if (strcmp(x.entities[i].type, "event"))
+			continue;
+		assert_string_equal(x.entities[i].label, "新品发布会");
+		assert_string_equal(x.entities[i].kind, "launch");
+		if (!strcmp(x.entities[i].start, "2027-03-02")) {
+			assert_true(has_edge_to(&x, "held_in", i, "深圳"));
+			assert_false(has_edge_to(&x, "held_in", i, "杭州"));
+			n++;
+		} else {
+			assert_string_equal(x.entities[i].start, "2027-03-05");
+			assert_true(has_edge_to(&x, "held_in", i, "杭州"));
+			assert_false(has_edge_to(&x, "held_in", i, "深圳"));
+			n++;
+		}
+	}
+	assert_int_equal(n, 2);
+	tekg_extraction_clear(&x);
+	/* the same day: the organisers tell them apart */
+	extract("3月2日，星河科技公司在深圳举行新品发布会。"
+	        "同日，蓝海电子公司在杭州举行新品发布会。\n",
+	        "2027-03-06", &x);
+	assert_int_equal(n_events(&x), 2);
+	tekg_extraction_clear(&x);
+}
+
 /* Every allocation failure returns TEKG_ENOMEM and leaks nothing (run
  * under ASan to see leaks); then the full run succeeds. */
 static void test_out_of_memory(void **state)
@@ -621,6 +666,7 @@ int main(void)
 		cmocka_unit_test(test_abbreviation_alias),
 		cmocka_unit_test(test_comma_clause_and_venue),
 		cmocka_unit_test(test_count_of_one),
+		cmocka_unit_test(test_not_one_event),
 		cmocka_unit_test(test_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -108,6 +108,15 @@ static const char *const generic_mods[] = {
 	"相关", "有关", "各类", "各项", "各场", "多场", "首场", "一系列", "系列", "重要",
 	"主要", "其他", "其它", "这些", "此类", "上述", "全体", "各种", "本届", "这场",
 	"此次", "本次", "这次", "该", "各", "多个", "历次", "每届", "往届",
+	"更多", "一些", "多项", "诸多", "众多", "若干", "许多", "不少", "多种",
+};
+
+/* Those of them that make a named head plural or generic: 举办更多展会,
+ * 各类专题研讨会, 一系列行业论坛 name no single event. */
+static const char *const plural_mods[] = {
+	"各类", "各项", "各场", "多场", "一系列", "系列", "其他", "其它", "这些", "此类",
+	"各种", "各", "多个", "历次", "每届", "往届", "更多", "一些", "多项", "诸多",
+	"众多", "若干", "许多", "不少", "多种",
 };
 
 /* A count of one (一场, 一次, 一个, 一届, 一项) before a name is a
@@ -185,6 +194,8 @@ typedef struct ev_mention {
 	size_t org;             /* named 3: ORG召开会议, the convening organisation (entity) */
 	size_t abbr_s, abbr_e;  /* X（服贸会）: the short name in parentheses after it, or 0, 0 */
 	char *abbr;             /* its text, or NULL */
+	int generic;            /* the core is a description, no name (新品发布会) */
+	size_t by;              /* generic: the organisation before it in its clause, or NONE */
 	char *tail;             /* core text for matching and the key (work, no parens) */
 	char *label;            /* display label */
 	char *surface;          /* orig text of the name span */
@@ -228,6 +239,7 @@ typedef struct evctx {
 	size_t *efirst;         /* n_sents + 1: ents of sentence i are [efirst[i], efirst[i+1]) */
 	size_t *mfirst;         /* n_sents + 1: the same for mentions, once all are found */
 	size_t first_edge;      /* out->n_edges when events started: ours come after */
+	size_t first_entity;    /* out->n_entities then */
 } evctx;
 
 #define EACH_ENT(x, si, i) for ((i) = (x)->efirst[si]; (i) < (x)->efirst[(si) + 1]; (i)++)
@@ -559,7 +571,7 @@ static ev_mention *new_mention(evctx *x)
 	m->outer = m->inner = -1;
 	m->place = NONE;
 	m->cluster = -1;
-	m->side_a = m->side_b = m->org = NONE;
+	m->side_a = m->side_b = m->org = m->by = NONE;
 	return m;
 }
 
@@ -910,6 +922,23 @@ static void convened(evctx *x, size_t si, ev_mention *m)
 	m->org = x->ents[best].ent;
 }
 
+/* Does a known organisation end with the head [hs, he) (联合国贸易和发展会议,
+ * 亚太经济合作会议)?  Known: the entities stage gave it a kind, from the
+ * lexicon or an organisation suffix; an organisation the tagger alone
+ * proposed (中国国际服务贸易交易会/ORG) is often an event's name and does
+ * not count. */
+static int org_named_by(const evctx *x, size_t si, size_t hs, size_t he)
+{
+	size_t i;
+
+	EACH_ENT(x, si, i) {
+		const ent_ref *e = &x->ents[i];
+		if (e->type == 1 && e->ws < hs && e->we == he && x->out->entities[e->ent].kind)
+			return 1;
+	}
+	return 0;
+}
+
 static int find_mentions(evctx *x, size_t si)
 {
 	const tekg_sentence *s = &x->a->sents[si];
@@ -935,6 +964,10 @@ static int find_mentions(evctx *x, size_t si)
 		t = token_at(x, si, he - 1);
 		if (t && s->wstart + t->end > he && !is_paren_open(x->cp[he])) {
 			p++; /* the head goes on inside a word (会议室, 大会堂) */
+			continue;
+		}
+		if (org_named_by(x, si, p, he)) {
+			p = he; /* 联合国贸易和发展会议: an organisation, not a meeting */
 			continue;
 		}
 		for (i = 0; i < COUNT(not_before_head); i++)
@@ -1000,6 +1033,9 @@ static int find_mentions(evctx *x, size_t si)
 			                                                              m->ns))) &&
 			    !one_count_before(x, s->wstart, m->ns))
 				m->named = 0; /* 约40个国际展览, 3场专题论坛: a count, not a name */
+			if (t && !m->quoted && s->wstart + t->end == m->ns &&
+			    word_in(x, s->wstart + t->start, m->ns, plural_mods, COUNT(plural_mods)))
+				m->named = 0; /* 更多展会, 各类专题论坛: not one event */
 			for (i = first; i + 1 < x->nm; i++)
 				if (x->m[i].hs >= m->ns && x->m[i].he <= m->hs && x->m[i].outer < 0)
 					x->m[i].dropped = 1;
@@ -1505,6 +1541,8 @@ static int same_event(const evctx *x, const ev_mention *a, const ev_mention *b)
 	}
 	if (strcmp(s, t) && !(ends_with(s, t) && tekg_utf8_count(t, strlen(t)) >= ha + 2))
 		return 0;
+	if (a->generic && b->generic && a->by != NONE && b->by != NONE && a->by != b->by)
+		return 0; /* 甲公司举行新品发布会 / 乙公司举行新品发布会 */
 	return dates_overlap(a, b);
 }
 
@@ -1709,7 +1747,8 @@ static int date_node(evctx *x, const char *start, const char *end, size_t *idx)
 
 static int emit_events(evctx *x)
 {
-	size_t i, idx, klen;
+	size_t i, k, n, idx, klen;
+	const char *by;
 	char *key = NULL;
 	int rc = TEKG_ENOMEM;
 
@@ -1720,17 +1759,25 @@ static int emit_events(evctx *x)
 		if (!c->keep || c->best < 0)
 			continue;
 		b = &x->m[c->best];
-		/* the shortest core of the cluster is the most portable key */
+		/* the shortest core of the cluster is the most portable key; a
+		 * description (新品发布会) keys on its organiser too */
 		tail = c->key_tail ? c->key_tail : b->tail;
-		klen = strlen(tail) + 24;
+		by = b->generic && b->by != NONE ? x->out->entities[b->by].label : "";
+		klen = strlen(tail) + strlen(by) + 40;
 		if ((key = tekg_malloc(klen)) == NULL)
 			goto cleanup;
+		n = (size_t)snprintf(key, klen, "event:%s%s%s", by, *by ? "/" : "", tail);
 		if (d)
-			snprintf(key, klen, "event:%s@%.4s", tail, d->start);
+			n += (size_t)snprintf(key + n, klen - n, "@%.4s", d->start);
 		else if (x->doc_year[0])
-			snprintf(key, klen, "event:%s@%s", tail, x->doc_year);
-		else
-			snprintf(key, klen, "event:%s", tail);
+			n += (size_t)snprintf(key + n, klen - n, "@%s", x->doc_year);
+		/* another event of this article has that key (two 发布会 on two
+		 * days): the full date tells them apart */
+		for (k = x->first_entity; d && k < x->out->n_entities; k++)
+			if (!strcmp(x->out->entities[k].key, key)) {
+				snprintf(key + n, klen - n, "@%s", d->start);
+				break;
+			}
 		if (tekg_extraction_entity(x->out, "event", b->label, key, &idx) ||
 		    tekg_extraction_set(x->out, idx, "kind", kind_names[c->kind]))
 			goto cleanup;
@@ -2022,6 +2069,34 @@ static int build_tokat(evctx *x, size_t si)
 	return 0;
 }
 
+/* A core made of common words only (新品发布会, 专题研讨会): no proper
+ * name, place, number, acronym or quote in it.  Such a description names
+ * different events for different organisers: m->by is the organisation
+ * last named before it in its clause (甲公司在深圳举行新品发布会). */
+static void generic_core(const evctx *x, size_t si, ev_mention *m)
+{
+	static const char *const common[] = {"n", "vn", "an", "a", "v", "c", NULL};
+	const tekg_sentence *s = &x->a->sents[si];
+	size_t w, cs, ce, i;
+
+	if (m->named != 1 || m->quoted || m->cs >= m->hs)
+		return;
+	for (w = m->cs; w < m->hs;) {
+		const tekg_token *t = token_at(x, si, w);
+		if (t == NULL || !tok_is(t, common) || is_latin(x->cp[w]) ||
+		    ent_covering(x, si, w, 1) || ent_covering(x, si, w, 2))
+			return;
+		w = s->wstart + t->end;
+	}
+	m->generic = 1;
+	clause_of(x, si, m->hs, &cs, &ce);
+	EACH_ENT(x, si, i) {
+		const ent_ref *e = &x->ents[i];
+		if (e->type == 1 && e->ws >= cs && e->we <= m->ns && !ent_nested(x, e))
+			m->by = e->ent;
+	}
+}
+
 static int finish_mention(evctx *x, ev_mention *m)
 {
 	size_t ls = m->dash > m->ns ? m->dash : m->ns;
@@ -2106,6 +2181,7 @@ static int run(evctx *x)
 			mention_date(x, si, m);
 			if ((rc = mention_place(x, si, m)))
 				return rc;
+			generic_core(x, si, m);
 			if ((rc = finish_mention(x, m)))
 				return rc;
 		}
@@ -2146,6 +2222,7 @@ int extract_events(const xart *xa, const tekg_tag_result *tags, tekg_extraction 
 	x.tags = tags;
 	x.out = out;
 	x.first_edge = out->n_edges;
+	x.first_entity = out->n_entities;
 	if (xa->doc_date && strlen(xa->doc_date) >= 4)
 		memcpy(x.doc_year, xa->doc_date, 4);
 	if (tags == NULL || xa->a->n_sents == 0)
