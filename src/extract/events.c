@@ -216,6 +216,7 @@ typedef struct ev_cluster {
 	int rep[16];            /* mentions with distinct core and dates, compared with new ones */
 	size_t nrep;
 	const char *key_tail;   /* the shortest core of its mentions (borrowed) */
+	int clash;              /* another event of the article has the same core and year */
 } ev_cluster;
 
 typedef struct evctx {
@@ -239,7 +240,6 @@ typedef struct evctx {
 	size_t *efirst;         /* n_sents + 1: ents of sentence i are [efirst[i], efirst[i+1]) */
 	size_t *mfirst;         /* n_sents + 1: the same for mentions, once all are found */
 	size_t first_edge;      /* out->n_edges when events started: ours come after */
-	size_t first_entity;    /* out->n_entities then */
 } evctx;
 
 #define EACH_ENT(x, si, i) for ((i) = (x)->efirst[si]; (i) < (x)->efirst[(si) + 1]; (i)++)
@@ -1745,9 +1745,38 @@ static int date_node(evctx *x, const char *start, const char *end, size_t *idx)
 	return 0;
 }
 
+static const char *cluster_tail(const evctx *x, const ev_cluster *c)
+{
+	return c->key_tail ? c->key_tail : x->m[c->best].tail;
+}
+
+static const char *cluster_year(const evctx *x, const ev_cluster *c)
+{
+	return c->date_m >= 0 ? x->m[c->date_m].start : x->doc_year;
+}
+
+/* Mark the kept events of the article that would share a key (one
+ * description, 新品发布会, held by two companies or on two days): their keys
+ * then carry the organiser, else the full date.  Only then: the plain key
+ * is what other articles reporting the event produce.  O(events^2). */
+static void mark_clashes(evctx *x)
+{
+	size_t i, j;
+
+	for (i = 0; i < x->nc; i++)
+		for (j = i + 1; j < x->nc; j++) {
+			ev_cluster *a = &x->c[i], *b = &x->c[j];
+			if (!a->keep || !b->keep || a->best < 0 || b->best < 0 ||
+			    strcmp(cluster_tail(x, a), cluster_tail(x, b)) ||
+			    strncmp(cluster_year(x, a), cluster_year(x, b), 4))
+				continue;
+			a->clash = b->clash = 1;
+		}
+}
+
 static int emit_events(evctx *x)
 {
-	size_t i, k, n, idx, klen;
+	size_t i, n, idx, klen;
 	const char *by;
 	char *key = NULL;
 	int rc = TEKG_ENOMEM;
@@ -1759,25 +1788,17 @@ static int emit_events(evctx *x)
 		if (!c->keep || c->best < 0)
 			continue;
 		b = &x->m[c->best];
-		/* the shortest core of the cluster is the most portable key; a
-		 * description (新品发布会) keys on its organiser too */
-		tail = c->key_tail ? c->key_tail : b->tail;
-		by = b->generic && b->by != NONE ? x->out->entities[b->by].label : "";
+		/* the shortest core of the cluster is the most portable key */
+		tail = cluster_tail(x, c);
+		by = c->clash && b->generic && b->by != NONE ? x->out->entities[b->by].label : "";
 		klen = strlen(tail) + strlen(by) + 40;
 		if ((key = tekg_malloc(klen)) == NULL)
 			goto cleanup;
 		n = (size_t)snprintf(key, klen, "event:%s%s%s", by, *by ? "/" : "", tail);
-		if (d)
-			n += (size_t)snprintf(key + n, klen - n, "@%.4s", d->start);
-		else if (x->doc_year[0])
-			n += (size_t)snprintf(key + n, klen - n, "@%s", x->doc_year);
-		/* another event of this article has that key (two 发布会 on two
-		 * days): the full date tells them apart */
-		for (k = x->first_entity; d && k < x->out->n_entities; k++)
-			if (!strcmp(x->out->entities[k].key, key)) {
-				snprintf(key + n, klen - n, "@%s", d->start);
-				break;
-			}
+		if (cluster_year(x, c)[0])
+			n += (size_t)snprintf(key + n, klen - n, "@%.4s", cluster_year(x, c));
+		if (c->clash && !*by && d) /* told apart by the full date */
+			snprintf(key + n, klen - n, "@%s", d->start);
 		if (tekg_extraction_entity(x->out, "event", b->label, key, &idx) ||
 		    tekg_extraction_set(x->out, idx, "kind", kind_names[c->kind]))
 			goto cleanup;
@@ -2079,7 +2100,7 @@ static void generic_core(const evctx *x, size_t si, ev_mention *m)
 	const tekg_sentence *s = &x->a->sents[si];
 	size_t w, cs, ce, i;
 
-	if (m->named != 1 || m->quoted || m->cs >= m->hs)
+	if (m->named != 1 || m->quoted || m->inner >= 0 || m->cs >= m->hs)
 		return;
 	for (w = m->cs; w < m->hs;) {
 		const tekg_token *t = token_at(x, si, w);
@@ -2200,6 +2221,7 @@ static int run(evctx *x)
 	if ((rc = cluster_mentions(x)))
 		return rc;
 	choose(x);
+	mark_clashes(x);
 	if ((rc = emit_events(x)) || (rc = add_parties(x)))
 		return rc;
 	for (si = 0; si < a->n_sents; si++)
@@ -2222,7 +2244,6 @@ int extract_events(const xart *xa, const tekg_tag_result *tags, tekg_extraction 
 	x.tags = tags;
 	x.out = out;
 	x.first_edge = out->n_edges;
-	x.first_entity = out->n_entities;
 	if (xa->doc_date && strlen(xa->doc_date) >= 4)
 		memcpy(x.doc_year, xa->doc_date, 4);
 	if (tags == NULL || xa->a->n_sents == 0)
