@@ -614,6 +614,52 @@ static void test_not_one_event(void **state)
 	tekg_extraction_clear(&x);
 }
 
+/* The ordinal is no part of the key: 第十二届X论坛 and X论坛 of one year are
+ * one event across articles, while two editions in one article stay two;
+ * a short name (东博会) is the event named in full before it. */
+static void test_ordinal_key_and_short_name(void **state)
+{
+	tekg_extraction a, b;
+	size_t ea, eb, i;
+	int has = 0;
+
+	(void)state;
+	NEED_MODEL();
+	extract("1月13日，第十二届环球航运论坛在宁波举行。\n", "2027-01-14", &a);
+	extract("环球航运论坛13日在宁波开幕，去年的第十一届环球航运论坛吸引了2000人。\n",
+	        "2027-01-14", &b);
+	ea = event(&a, "环球航运论坛");
+	assert_string_equal(a.entities[ea].label, "第十二届环球航运论坛");
+	for (i = 0, eb = (size_t)-1; i < b.n_entities; i++)
+		if (!strcmp(b.entities[i].type, "event") && !strcmp(b.entities[i].start, "2027-01-13"))
+			eb = i;
+	assert_true(eb != (size_t)-1);
+	assert_string_equal(a.entities[ea].key, b.entities[eb].key);
+	assert_int_equal(n_events(&b), 2); /* 第十一届 is another event */
+	i = event(&b, "第十一届");
+	assert_string_equal(b.entities[i].start, "2026");
+	tekg_extraction_clear(&a);
+	tekg_extraction_clear(&b);
+
+	extract("5月25日，第九届中国东湖国际博览会在武汉开幕。本届东博会共有60多个国家参展。"
+	        "东博会期间签约项目300个。\n",
+	        "2027-05-26", &a);
+	assert_int_equal(n_events(&a), 1);
+	ea = event(&a, "东湖国际博览会");
+	assert_string_equal(a.entities[ea].label, "第九届中国东湖国际博览会");
+	assert_string_equal(a.entities[ea].key, "event:中国东湖国际博览会@2027");
+	for (i = 0; i < a.entities[ea].n_aliases; i++)
+		has |= !strcmp(a.entities[ea].aliases[i], "东博会");
+	assert_true(has);
+	tekg_extraction_clear(&a);
+	/* two full names could be meant: the short name joins neither */
+	extract("5月25日，东海渔业博览会在舟山开幕。5月26日，东方渔具博览会在宁波开幕。"
+	        "东博会期间签约项目300个。\n",
+	        "2027-05-26", &a);
+	assert_int_equal(n_events(&a), 2);
+	tekg_extraction_clear(&a);
+}
+
 /* Every allocation failure returns TEKG_ENOMEM and leaks nothing (run
  * under ASan to see leaks); then the full run succeeds. */
 static void test_out_of_memory(void **state)
@@ -667,6 +713,7 @@ int main(void)
 		cmocka_unit_test(test_comma_clause_and_venue),
 		cmocka_unit_test(test_count_of_one),
 		cmocka_unit_test(test_not_one_event),
+		cmocka_unit_test(test_ordinal_key_and_short_name),
 		cmocka_unit_test(test_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

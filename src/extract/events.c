@@ -194,7 +194,9 @@ typedef struct ev_mention {
 	size_t org;             /* named 3: ORG召开会议, the convening organisation (entity) */
 	size_t abbr_s, abbr_e;  /* X（服贸会）: the short name in parentheses after it, or 0, 0 */
 	char *abbr;             /* its text, or NULL */
+	size_t ords, orde;      /* an ordinal cut from the core's start (第十八届), ords == orde none */
 	int generic;            /* the core is a description, no name (新品发布会) */
+	int shortform;          /* a short name of an event named in full before (西博会) */
 	size_t by;              /* generic: the organisation before it in its clause, or NONE */
 	char *tail;             /* core text for matching and the key (work, no parens) */
 	char *label;            /* display label */
@@ -673,8 +675,10 @@ static char *plain_text(const evctx *x, size_t ws, size_t we)
 
 /* Where the core name starts: after the year, a leading acronym, and a
  * leading non-local organisation when enough of the name remains. */
-static size_t core_start(const evctx *x, size_t si, const ev_mention *m, size_t from)
+static size_t core_start(const evctx *x, size_t si, ev_mention *m, size_t from)
 {
+	/* the head of the name proper: a ceremony's (…高官会开幕式) is its event's */
+	size_t name_head = m->inner >= 0 ? x->m[m->inner].hs : m->hs;
 	size_t cs = from, p;
 	const tekg_token *t;
 
@@ -698,6 +702,16 @@ static size_t core_start(const evctx *x, size_t si, const ev_mention *m, size_t 
 			continue;
 		}
 		t = token_at(x, si, cs);
+		if (t && !strcmp(t->type, "m") && x->a->sents[si].wstart + t->start == cs &&
+		    m->ords == m->orde && is_ordinal(x, cs, x->a->sents[si].wstart + t->end) &&
+		    x->a->sents[si].wstart + t->end < name_head &&
+		    plain_len(x, x->a->sents[si].wstart + t->end, name_head) >= 2) {
+			/* 第十八届亚洲金融论坛 is 亚洲金融论坛 of its year; 第一次高官会
+			 * keeps its ordinal (nothing but the head would remain) */
+			m->ords = cs;
+			m->orde = cs = x->a->sents[si].wstart + t->end;
+			continue;
+		}
 		if (t && tok_is(t, org_types) && x->a->sents[si].wstart + t->start == cs) {
 			size_t te = x->a->sents[si].wstart + t->end, i;
 			int local = 0;
@@ -1541,6 +1555,10 @@ static int same_event(const evctx *x, const ev_mention *a, const ev_mention *b)
 	}
 	if (strcmp(s, t) && !(ends_with(s, t) && tekg_utf8_count(t, strlen(t)) >= ha + 2))
 		return 0;
+	if (a->orde > a->ords && b->orde > b->ords &&
+	    (a->orde - a->ords != b->orde - b->ords ||
+	     memcmp(&x->cp[a->ords], &x->cp[b->ords], (a->orde - a->ords) * sizeof(uint32_t))))
+		return 0; /* 第十七届 and 第十八届 of one forum */
 	if (a->generic && b->generic && a->by != NONE && b->by != NONE && a->by != b->by)
 		return 0; /* 甲公司举行新品发布会 / 乙公司举行新品发布会 */
 	return dates_overlap(a, b);
@@ -1553,6 +1571,59 @@ static int kind_fits(int anaphor_kind, int kind)
 	if (anaphor_kind == K_MEETING)
 		return kind == K_MEETING || kind == K_SUMMIT || kind == K_FORUM;
 	return anaphor_kind == kind;
+}
+
+/* Is the three-character name s (西博会) a short form of the full name f
+ * (第二十届中国西部国际博览会) of the same kind?  Conservative: the last
+ * characters agree (会/展), the first starts a part of f's core that is not
+ * a common word (中国, 国际, 全国, 世界, 全球, 亚洲, 亚太), and the second
+ * comes after it in f. */
+static int short_form_of(const evctx *x, const ev_mention *s, const ev_mention *f)
+{
+	static const char *const common[] = {"中国", "国际", "全国", "世界", "全球", "亚洲", "亚太"};
+	size_t p, q, i;
+
+	if (f->named != 1 || f->kind != s->kind || f->te - f->cs < 5 ||
+	    x->cp[f->te - 1] != x->cp[s->he - 1])
+		return 0;
+	for (p = f->cs; p + 1 < f->te; p++) {
+		if (x->cp[p] != x->cp[s->ns])
+			continue;
+		for (i = 0; i < COUNT(common); i++)
+			if ((p >= f->cs && utf8_at(x, p, f->te, common[i])) ||
+			    (p > f->cs && utf8_at(x, p - 1, f->te, common[i])))
+				break;
+		if (i < COUNT(common))
+			continue;
+		for (q = p + 1; q + 1 < f->te; q++)
+			if (x->cp[q] == x->cp[s->ns + 1])
+				return 1;
+	}
+	return 0;
+}
+
+/* The one earlier event of the article that the short name m (西博会, 服贸会:
+ * three characters ending in 会 or 展) abbreviates, or -1 (none, or more
+ * than one could be meant). */
+static int short_name_event(const evctx *x, const ev_mention *m)
+{
+	size_t j, r;
+	int found = -1;
+
+	if (m->named != 1 || m->quoted || m->he != m->ns + 3 || plain_len(x, m->ns, m->he) != 3 ||
+	    (x->cp[m->he - 1] != 0x4F1A /* 会 */ && x->cp[m->he - 1] != 0x5C55 /* 展 */))
+		return -1;
+	for (j = 0; j < x->nc; j++)
+		for (r = 0; r < x->c[j].nrep; r++) {
+			const ev_mention *f = &x->m[x->c[j].rep[r]];
+			if (f != m && short_form_of(x, m, f) && dates_overlap(m, f)) {
+				if (found >= 0 && found != (int)j)
+					return -1;
+				found = (int)j;
+				break;
+			}
+		}
+	return found;
 }
 
 static int cluster_mentions(evctx *x)
@@ -1574,9 +1645,13 @@ static int cluster_mentions(evctx *x)
 				if (same_event(x, m, &x->m[c->rep[r]]) ||
 				    (x->m[c->rep[r]].abbr && !strcmp(x->m[c->rep[r]].abbr, m->tail))) {
 					m->cluster = (int)j;
+					m->shortform = x->m[c->rep[r]].shortform &&
+					               !strcmp(x->m[c->rep[r]].tail, m->tail);
 					break;
 				}
 		}
+		if (m->cluster < 0 && (m->cluster = short_name_event(x, m)) >= 0)
+			m->shortform = 1; /* kept out of the key: other papers write it in full */
 		if (m->cluster >= 0) {
 			ev_cluster *c = &x->c[m->cluster];
 			size_t r;
@@ -1600,8 +1675,8 @@ static int cluster_mentions(evctx *x)
 			c->rep[0] = (int)i;
 			c->nrep = 1;
 		}
-		if (x->c[m->cluster].key_tail == NULL ||
-		    strlen(m->tail) < strlen(x->c[m->cluster].key_tail))
+		if (!m->shortform && (x->c[m->cluster].key_tail == NULL ||
+		                      strlen(m->tail) < strlen(x->c[m->cluster].key_tail)))
 			x->c[m->cluster].key_tail = m->tail;
 		x->c[m->cluster].last_sent = m->sent;
 		if (m->framed || m->date_rank >= 2 || m->quoted)
