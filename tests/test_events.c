@@ -660,6 +660,54 @@ static void test_ordinal_key_and_short_name(void **state)
 	tekg_extraction_clear(&a);
 }
 
+/* Heads 对话会 and 开幕礼 (開幕禮); a signing ceremony of two parties with
+ * its attendees; X主办了Y. */
+static void test_more_heads(void **state)
+{
+	tekg_extraction x;
+	size_t e, c;
+
+	(void)state;
+	NEED_MODEL();
+	extract("商务部将于2028年9月在北京举办2028东海数字贸易对话会。\n", "2027-05-07", &x);
+	e = event(&x, "对话会");
+	assert_string_equal(x.entities[e].label, "2028东海数字贸易对话会");
+	assert_string_equal(x.entities[e].kind, "forum");
+	expect_dates(&x, e, "2028-09", "2028-09");
+	assert_true(has_edge_to(&x, "held_in", e, "北京"));
+	tekg_extraction_clear(&x);
+
+	extract("5月6日，第十届東海文化節開幕禮在香港舉行，官員李志明主持開幕禮。\n", "2027-05-07", &x);
+	c = event(&x, "开幕礼");
+	assert_string_equal(x.entities[c].kind, "ceremony");
+	expect_dates(&x, c, "2027-05-06", "2027-05-06");
+	assert_true(has_edge_to(&x, "held_in", c, "香港"));
+	assert_true(has_edge_to(&x, "part_of", c, "第十届东海文化节"));
+	assert_true(has_edge_from(&x, "participant", "李志明", c, "主持"));
+	tekg_extraction_clear(&x);
+
+	extract("5月6日，东海港口集团与南方航运公司在宁波举行签约仪式，"
+	        "市长张海明出席签约仪式并致辞。\n",
+	        "2027-05-07", &x);
+	e = event(&x, "签约仪式");
+	assert_string_equal(x.entities[e].label, "东海港口集团与南方航运公司签约仪式");
+	assert_string_equal(x.entities[e].kind, "signing");
+	expect_dates(&x, e, "2027-05-06", "2027-05-06");
+	assert_true(has_edge_to(&x, "held_in", e, "宁波"));
+	assert_true(has_edge_from(&x, "participant", "东海港口集团", e, "签约"));
+	assert_true(has_edge_from(&x, "participant", "南方航运公司", e, "签约"));
+	assert_true(has_edge_from(&x, "participant", "张海明", e, "出席"));
+	assert_true(has_edge_from(&x, "participant", "张海明", e, "致辞"));
+	assert_int_equal(n_events(&x), 1);
+	tekg_extraction_clear(&x);
+
+	extract("东海航运协会和南方港口集团5月6日在宁波主办了第三届港口物流论坛。\n", "2027-05-07", &x);
+	e = event(&x, "港口物流论坛");
+	assert_true(has_edge_from(&x, "organizer", "东海航运协会", e, NULL));
+	assert_true(has_edge_from(&x, "organizer", "南方港口集团", e, NULL));
+	tekg_extraction_clear(&x);
+}
+
 /* Every allocation failure returns TEKG_ENOMEM and leaks nothing (run
  * under ASan to see leaks); then the full run succeeds. */
 static void test_out_of_memory(void **state)
@@ -714,6 +762,7 @@ int main(void)
 		cmocka_unit_test(test_count_of_one),
 		cmocka_unit_test(test_not_one_event),
 		cmocka_unit_test(test_ordinal_key_and_short_name),
+		cmocka_unit_test(test_more_heads),
 		cmocka_unit_test(test_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -75,6 +75,7 @@ static const ev_head heads[] = {
 	{"论坛", K_FORUM, 0}, {"研讨会", K_FORUM, 0}, {"座谈会", K_FORUM, 0},
 	{"交流会", K_FORUM, 0}, {"恳谈会", K_FORUM, 0}, {"报告会", K_FORUM, 0},
 	{"分享会", K_FORUM, 0}, {"对接会", K_FORUM, 0}, {"洽谈会", K_FORUM, 0},
+	{"对话会", K_FORUM, 0},
 	{"推介会", K_LAUNCH, 0}, {"发布会", K_LAUNCH, 0}, {"说明会", K_LAUNCH, 0},
 	{"博览会", K_EXHIBITION, 0}, {"展览会", K_EXHIBITION, 0}, {"展销会", K_EXHIBITION, 0},
 	{"交易会", K_EXHIBITION, 0}, {"展览", K_EXHIBITION, 0}, {"展会", K_EXHIBITION, 0},
@@ -85,7 +86,9 @@ static const ev_head heads[] = {
 	{"锦标赛", K_COMPETITION, 0}, {"运动会", K_COMPETITION, 0}, {"联赛", K_COMPETITION, 0},
 	{"挑战赛", K_COMPETITION, 0}, {"邀请赛", K_COMPETITION, 0},
 	{"开幕式", K_CEREMONY, H_SUB}, {"闭幕式", K_CEREMONY, H_SUB},
-	{"启动仪式", K_CEREMONY, H_SUB}, {"签约仪式", K_CEREMONY, H_SUB},
+	{"开幕礼", K_CEREMONY, H_SUB}, {"闭幕礼", K_CEREMONY, H_SUB},
+	{"启动仪式", K_CEREMONY, H_SUB}, {"签约仪式", K_SIGNING, H_SUB},
+	{"签字仪式", K_SIGNING, H_SUB},
 	{"颁奖仪式", K_CEREMONY, H_SUB}, {"揭牌仪式", K_CEREMONY, H_SUB},
 	{"颁奖典礼", K_CEREMONY, H_SUB}, {"仪式", K_CEREMONY, H_SUB}, {"典礼", K_CEREMONY, 0},
 	{"庆祝大会", K_CEREMONY, 0}, {"纪念大会", K_CEREMONY, 0}, {"表彰大会", K_CEREMONY, 0},
@@ -913,6 +916,8 @@ static int is_title_use(const evctx *x, size_t si, size_t w)
 /* "中共中央政治局3月28日召开会议": a bare head convened by an organisation
  * named before 召开/举行 in its clause is that organisation's meeting
  * (named 3, labelled ORG + head). */
+static int is_party(const evctx *x, const ent_ref *e, size_t si, size_t cs, size_t p);
+
 static void convened(evctx *x, size_t si, ev_mention *m)
 {
 	size_t q = m->ns, cs, ce, i, best = NONE;
@@ -924,6 +929,22 @@ static void convened(evctx *x, size_t si, ev_mention *m)
 		return;
 	q -= 2;
 	clause_of(x, si, q, &cs, &ce);
+	if (m->kind == K_SIGNING) { /* 甲与乙举行签约仪式: its two parties */
+		EACH_ENT(x, si, i)
+			if (is_party(x, &x->ents[i], si, cs, q)) {
+				if (best == NONE)
+					best = i;
+				else if (m->side_b == NONE && x->ents[i].ws >= x->ents[best].we)
+					m->side_b = x->ents[i].ent;
+			}
+		if (best == NONE || m->side_b == NONE) {
+			m->side_b = NONE;
+			return;
+		}
+		m->named = 3;
+		m->org = x->ents[best].ent;
+		return;
+	}
 	EACH_ENT(x, si, i) {
 		const ent_ref *e = &x->ents[i];
 		if (e->type == 1 && e->ws >= cs && e->we <= q && e->we + 12 >= q &&
@@ -951,6 +972,27 @@ static int org_named_by(const evctx *x, size_t si, size_t hs, size_t he)
 			return 1;
 	}
 	return 0;
+}
+
+/* 甲集团与乙公司签约仪式: the name of a signing ceremony that opens with
+ * a party takes the party joined to it by 与/和/同. */
+static void signing_parties(evctx *x, size_t si, ev_mention *m)
+{
+	size_t i;
+	uint32_t c;
+
+	if (m->ns < x->a->sents[si].wstart + 2 || !ent_covering(x, si, m->ns, 1))
+		return;
+	c = x->cp[m->ns - 1];
+	if (c != 0x4E0E /* 与 */ && c != 0x548C /* 和 */ && c != 0x540C /* 同 */)
+		return;
+	EACH_ENT(x, si, i) {
+		const ent_ref *e = &x->ents[i];
+		if (e->type <= 1 && e->we == m->ns - 1 && !ent_nested(x, e)) {
+			m->ns = m->dash = e->ws;
+			return;
+		}
+	}
 }
 
 static int find_mentions(evctx *x, size_t si)
@@ -1060,7 +1102,10 @@ static int find_mentions(evctx *x, size_t si)
 		}
 		if (!m->named && !m->quoted && !(h->flags & H_ANAPHOR))
 			convened(x, si, m);
-		m->cs = core_start(x, si, m, m->dash > m->ns ? m->dash : m->ns);
+		if (m->named == 1 && m->kind == K_SIGNING && m->inner < 0 && !m->quoted)
+			signing_parties(x, si, m);
+		m->cs = m->kind == K_SIGNING && m->inner < 0 ? m->ns /* the parties are its name */
+		                                             : core_start(x, si, m, m->dash > m->ns ? m->dash : m->ns);
 		if (m->kind == K_MEETING && (find_in(x, m->ns, m->hs, "周年") >= 0 ||
 		                             utf8_at(x, m->ns, m->hs, "庆祝") ||
 		                             utf8_at(x, m->ns, m->hs, "纪念")))
@@ -2059,9 +2104,25 @@ static int add_parties(evctx *x)
 
 	for (i = 0; i < x->nm; i++) {
 		const ev_mention *m = &x->m[i];
+		if (m->named == 3 && m->cluster >= 0 && m->org != NONE && m->kind == K_SIGNING) {
+			if (add_edge(x, "participant", m->org, x->c[m->cluster].ent, m->sent, "签约") ||
+			    (m->side_b != NONE && add_edge(x, "participant", m->side_b,
+			                                   x->c[m->cluster].ent, m->sent, "签约")))
+				return TEKG_ENOMEM;
+			continue;
+		}
 		if (m->named == 3 && m->cluster >= 0 && m->org != NONE &&
 		    add_edge(x, "organizer", m->org, x->c[m->cluster].ent, m->sent, NULL))
 			return TEKG_ENOMEM;
+		if (m->named == 1 && m->kind == K_SIGNING && m->inner < 0 && m->cluster >= 0) {
+			EACH_ENT(x, m->sent, k) { /* 甲与乙签约仪式: the parties in its name */
+				const ent_ref *e = &x->ents[k];
+				if (e->type <= 1 && e->ws >= m->ns && e->we <= m->hs && !ent_nested(x, e) &&
+				    add_edge(x, "participant", e->ent, x->c[m->cluster].ent, m->sent, "签约"))
+					return TEKG_ENOMEM;
+			}
+			continue;
+		}
 		if (m->named != 2 || m->cluster < 0)
 			continue;
 		if (m->kind == K_VISIT) { /* the visitor */
@@ -2096,7 +2157,7 @@ static int add_organizers(evctx *x, size_t si)
 
 	for (p = s->wstart; p < s->wend; p++) {
 		size_t from = NONE;
-		int ev = -1;
+		int ev = -1, object = 0;
 		for (i = 0, vl = 0; i < COUNT(organize_verbs); i++)
 			if (utf8_at(x, p, s->wend, organize_verbs[i])) {
 				vl = u8len(organize_verbs[i]);
@@ -2117,6 +2178,10 @@ static int add_organizers(evctx *x, size_t si)
 				ev = x->m[i].outer >= 0 && x->m[x->m[i].outer].cluster >= 0
 				             ? x->m[x->m[i].outer].cluster
 				             : x->m[i].cluster;
+				/* X主办(了)Y with Y a name: X is the clause's subject */
+				object = x->m[i].named &&
+				         (x->m[i].ns == p + vl ||
+				          (x->m[i].ns == p + vl + 1 && x->cp[p + vl] == 0x4E86 /* 了 */));
 				break;
 			}
 		/* 由X主办, or "…，X承办": the event of the sentence; X举办 needs its object */
@@ -2129,9 +2194,15 @@ static int add_organizers(evctx *x, size_t si)
 		}
 		EACH_ENT(x, si, k) {
 			const ent_ref *e = &x->ents[k];
+			uint32_t pc = e->ws > s->wstart ? x->cp[e->ws - 1] : 0;
 			if (e->type != 1 || e->we > p || ent_nested(x, e))
 				continue;
-			if (from != NONE ? e->ws < from : (e->we + 1 < p || e->ws < cs))
+			/* 由X主办; X主办(了)Y: X the subject of the clause, not a venue
+			 * (在X); else X right before the verb */
+			if (from != NONE ? e->ws < from
+			    : object ? (e->ws < cs || pc == 0x5728 /* 在 */ || pc == 0x4E8E /* 于 */ ||
+			                pc == 0x5230 /* 到 */ || pc == 0x8D74 /* 赴 */)
+			             : (e->we + 1 < p || e->ws < cs))
 				continue;
 			if (add_edge(x, "organizer", e->ent, x->c[ev].ent, si, NULL))
 				return TEKG_ENOMEM;
@@ -2203,10 +2274,11 @@ static int finish_mention(evctx *x, ev_mention *m)
 		; /* made with the mention (signings) */
 	} else if (m->named == 3) {
 		const char *ol = x->out->entities[m->org].label;
+		const char *ob = m->side_b != NONE ? x->out->entities[m->side_b].label : "";
 		char *head = xart_work_text(x->xa, m->hs, m->te);
-		size_t n = strlen(ol) + (head ? strlen(head) : 0) + 1;
+		size_t n = strlen(ol) + strlen(ob) + (head ? strlen(head) : 0) + 8;
 		if (head && (m->label = tekg_malloc(n)) != NULL)
-			snprintf(m->label, n, "%s%s", ol, head);
+			snprintf(m->label, n, "%s%s%s%s", ol, *ob ? "与" : "", ob, head);
 		tekg_free(head);
 	} else if (m->named == 2 && m->side_a != NONE && m->side_b != NONE) {
 		const char *la = x->out->entities[m->side_a].label;
