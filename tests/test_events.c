@@ -708,6 +708,32 @@ static void test_more_heads(void **state)
 	tekg_extraction_clear(&x);
 }
 
+/* A dash between name parts and 暨 joining two parts stay in the label. */
+static void test_dash_and_ji_labels(void **state)
+{
+	tekg_extraction x;
+	size_t e;
+
+	(void)state;
+	NEED_MODEL();
+	extract("9月8日，第三届中国—南洋博览会在海口开幕。"
+	        "第五届东海-南洋经贸论坛同日在海口举行。\n",
+	        "2027-09-09", &x);
+	e = event(&x, "博览会");
+	assert_string_equal(x.entities[e].label, "第三届中国—南洋博览会");
+	assert_true(has_edge_to(&x, "held_in", e, "海口"));
+	e = event(&x, "经贸论坛");
+	assert_string_equal(x.entities[e].label, "第五届东海-南洋经贸论坛");
+	tekg_extraction_clear(&x);
+	extract("9月3日，纪念东海人民抗洪斗争暨全国水利建设胜利80周年大会在北京隆重举行。\n",
+	        "2027-09-04", &x);
+	e = event(&x, "周年大会");
+	assert_string_equal(x.entities[e].label, "纪念东海人民抗洪斗争暨全国水利建设胜利80周年大会");
+	assert_string_equal(x.entities[e].kind, "ceremony");
+	expect_dates(&x, e, "2027-09-03", "2027-09-03");
+	tekg_extraction_clear(&x);
+}
+
 /* Every allocation failure returns TEKG_ENOMEM and leaks nothing (run
  * under ASan to see leaks); then the full run succeeds. */
 static void test_out_of_memory(void **state)
@@ -763,6 +789,7 @@ int main(void)
 		cmocka_unit_test(test_not_one_event),
 		cmocka_unit_test(test_ordinal_key_and_short_name),
 		cmocka_unit_test(test_more_heads),
+		cmocka_unit_test(test_dash_and_ji_labels),
 		cmocka_unit_test(test_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

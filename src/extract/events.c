@@ -830,6 +830,15 @@ static void name_extent(evctx *x, size_t si, ev_mention *m)
 			ns = q - 1;
 			continue;
 		}
+		if ((c == 0x2014 || c == 0x2013 || c == '-' || c == 0xFF0D) && ns < m->hs) {
+			/* 中国—东盟博览会: one dash between two name parts */
+			t = ns >= s->wstart + 2 ? token_at(x, si, ns - 2) : NULL;
+			if (t == NULL || x->cp[ns - 2] == c || is_latin(x->cp[ns - 2]) ||
+			    !tok_is(t, name_types))
+				break;
+			ns--;
+			continue;
+		}
 		if (is_latin(c)) {
 			while (ns > s->wstart && is_latin(x->cp[ns - 1]))
 				ns--;
@@ -867,6 +876,14 @@ static void name_extent(evctx *x, size_t si, ev_mention *m)
 		}
 		if (word_in(x, ts, ns, generic_mods, COUNT(generic_mods)))
 			break;
+		if (ns - ts == 1 && x->cp[ts] == 0x66A8 /* 暨 */ && ns < m->hs) {
+			/* 纪念…战争暨…胜利80周年大会: 暨 joins two parts of one name */
+			const tekg_token *pt = ts > s->wstart ? token_at(x, si, ts - 1) : NULL;
+			if (pt == NULL || !(tok_is(pt, name_types) || !strcmp(pt->type, "s")))
+				break;
+			ns = ts;
+			continue;
+		}
 		if (!took_and && ns - ts == 1 && x->cp[ts] == 0x548C /* 和 */ && ns < m->hs) {
 			const tekg_token *pt = token_at(x, si, ts - 1);
 			if (ts > s->wstart && pt && (!strcmp(pt->type, "n") || !strcmp(pt->type, "vn"))) {
@@ -885,8 +902,9 @@ static void name_extent(evctx *x, size_t si, ev_mention *m)
 		}
 		break;
 	}
-	if (took_and && x->cp[ns] == 0x548C)
-		ns++;
+	while (ns < m->hs && (x->cp[ns] == 0x548C || x->cp[ns] == 0x66A8 || x->cp[ns] == 0x2014 ||
+	                      x->cp[ns] == 0x2013 || x->cp[ns] == '-' || x->cp[ns] == 0xFF0D))
+		ns++; /* a joining word or dash never opens the name */
 	ns = clause_subject(x, si, m, ns);
 	m->ns = ns;
 	m->dash = ns;
