@@ -734,6 +734,37 @@ static void test_dash_and_ji_labels(void **state)
 	tekg_extraction_clear(&x);
 }
 
+/* 展期至 gives the end; 当天 is the story's day, not the latest date
+ * written; 明年 gives its year to a month after it. */
+static void test_period_same_day_next_year(void **state)
+{
+	tekg_extraction x;
+	size_t e;
+
+	(void)state;
+	NEED_MODEL();
+	extract("第十届东海礼品展5月26日在香港开幕，展期至5月29日。\n", "2027-05-27", &x);
+	e = event(&x, "礼品展");
+	expect_dates(&x, e, "2027-05-26", "2027-05-29");
+	assert_true(has_edge_to(&x, "held_on", e, "2027-05-26/2027-05-29"));
+	tekg_extraction_clear(&x);
+
+	extract("5月20日，第三届东海论坛在宁波开幕。论坛回顾了5月8日举行的筹备会议。"
+	        "当天下午，东海海洋研讨会举行。\n",
+	        "2027-05-21", &x);
+	e = event(&x, "海洋研讨会");
+	expect_dates(&x, e, "2027-05-20", "2027-05-20");
+	e = event(&x, "筹备会议");
+	expect_dates(&x, e, "2027-05-08", "2027-05-08");
+	tekg_extraction_clear(&x);
+
+	extract("展览局表示，明年第十届东海礼品展将于5月在香港举行。\n", "2027-03-01", &x);
+	e = event(&x, "礼品展");
+	expect_dates(&x, e, "2028-05", "2028-05");
+	assert_true(has_edge_to(&x, "held_in", e, "香港"));
+	tekg_extraction_clear(&x);
+}
+
 /* Every allocation failure returns TEKG_ENOMEM and leaks nothing (run
  * under ASan to see leaks); then the full run succeeds. */
 static void test_out_of_memory(void **state)
@@ -790,6 +821,7 @@ int main(void)
 		cmocka_unit_test(test_ordinal_key_and_short_name),
 		cmocka_unit_test(test_more_heads),
 		cmocka_unit_test(test_dash_and_ji_labels),
+		cmocka_unit_test(test_period_same_day_next_year),
 		cmocka_unit_test(test_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -187,6 +187,7 @@ typedef struct ev_mention {
 	char start[11], end[11];
 	int date_rank;          /* 0 none, 1 doc year, 2 name year, 3 adjacent, 4 clause/lead */
 	int year_is_date;       /* the leading year was used as the date: not in the label */
+	int date_after;         /* dated by a time after its name in its clause (X5日开幕) */
 	size_t place;           /* entity index, (size_t)-1 none */
 	int place_rank;         /* 0 none, 1 name prefix, 2 parenthesis, 3 在X举行 */
 	size_t place_sent;
@@ -242,6 +243,8 @@ typedef struct evctx {
 	size_t ntokat;
 	char doc_year[5];
 	size_t last_lead;       /* index into tx of the latest sentence-lead time, or ntx */
+	char narr_start[11];    /* the story's current date: the latest day an event was */
+	char narr_end[11];      /* framed on in an earlier sentence ("" none) */
 	size_t *efirst;         /* n_sents + 1: ents of sentence i are [efirst[i], efirst[i+1]) */
 	size_t *mfirst;         /* n_sents + 1: the same for mentions, once all are found */
 	size_t first_edge;      /* out->n_edges when events started: ours come after */
@@ -1218,6 +1221,63 @@ static void mention_clause(const evctx *x, size_t si, const ev_mention *m, size_
 	*ce = ne;
 }
 
+/* Does the time expression at w say "that day" (当天, 当日, 同日, 当晚)? */
+static int same_day_word(const evctx *x, size_t w)
+{
+	return utf8_at(x, w, w + 2, "当天") || utf8_at(x, w, w + 2, "当日") ||
+	       utf8_at(x, w, w + 2, "同日") || utf8_at(x, w, w + 2, "当晚");
+}
+
+static int is_year_only(const tekg_timex *t)
+{
+	return strlen(t->iso_start) == 4 && strlen(t->iso_end) == 4;
+}
+
+/* Set the year of m's dates to `year` (4 chars), keeping a range's span. */
+static void move_year(ev_mention *m, const char *year)
+{
+	int span = atoi(m->end) - atoi(m->start), y = atoi(year);
+	char buf[16];
+
+	if (y < 1000 || y > 2998 || span < 0 || span > 1)
+		return;
+	memcpy(m->start, year, 4);
+	snprintf(buf, sizeof buf, "%04d", y + span);
+	memcpy(m->end, buf, 4);
+}
+
+/* 明年…将于5月, 明年第十届X展将于5月举行: a year alone and a date whose year
+ * the time module guessed, in the mention's clause (or the year leading
+ * its sentence), are one date: the month and day of the one, the year of
+ * the other.  m holds tx[best]'s dates.  1 when it changed them. */
+static int year_of_clause(const evctx *x, ev_mention *m, size_t best, size_t cs, size_t ce)
+{
+	const tekg_timex *b = &x->tx[best];
+	size_t i, si = xart_sentence_of(x->xa, cs), lo = cs;
+
+	if (si < x->a->n_sents)
+		lo = x->a->sents[si].wstart;
+	if (is_year_only(b)) { /* the year came first: take the finer date after it */
+		for (i = best + 1; i < x->ntx && x->tx[i].end <= ce; i++)
+			if ((x->tx[i].flags & TEKG_TIMEX_INFERRED_YEAR) && !is_year_only(&x->tx[i]) &&
+			    !(x->tx[i].start >= m->ns && x->tx[i].end <= m->he)) {
+				set_date(m, &x->tx[i], 4);
+				move_year(m, b->iso_start);
+				return 1;
+			}
+		return 0;
+	}
+	if (!(b->flags & TEKG_TIMEX_INFERRED_YEAR))
+		return 0;
+	for (i = best; i-- > 0 && x->tx[i].start >= lo;)
+		if (is_year_only(&x->tx[i]) && !(x->tx[i].flags & TEKG_TIMEX_INFERRED_YEAR) &&
+		    (x->tx[i].start >= cs || topic_time(x, si, x->tx[i].end) == i)) {
+			move_year(m, x->tx[i].iso_start);
+			return 1;
+		}
+	return 0;
+}
+
 static void mention_date(evctx *x, size_t si, ev_mention *m)
 {
 	const tekg_sentence *s = &x->a->sents[si];
@@ -1247,7 +1307,16 @@ static void mention_date(evctx *x, size_t si, ev_mention *m)
 			best = x->last_lead;
 		if (best < x->ntx) {
 			set_date(m, &x->tx[best], 4);
-			planned_year(x, m, &x->tx[best], cs, ce);
+			if (same_day_word(x, x->tx[best].start) && x->narr_start[0]) {
+				/* 当天下午: the day the story is at, not the latest date */
+				snprintf(m->start, sizeof m->start, "%s", x->narr_start);
+				snprintf(m->end, sizeof m->end, "%s", x->narr_end);
+				return;
+			}
+			if (!year_of_clause(x, m, best, cs, ce))
+				planned_year(x, m, &x->tx[best], cs, ce);
+			m->date_after = m->named && x->tx[best].start >= m->he &&
+			                x->tx[best].start <= m->he + 1; /* X20日开幕, X于5日举行 */
 			return;
 		}
 	}
@@ -2282,6 +2351,40 @@ static void generic_core(const evctx *x, size_t si, ev_mention *m)
 	}
 }
 
+/* 展期至5月29日, 会期至…, 持续至…: the end of the event named last before
+ * it in sentence si (mentions [first, nm)), or of the last one of the
+ * sentence before when it opens the sentence.  Only a later date of the
+ * same precision is taken. */
+static void period_end(evctx *x, size_t si, size_t first)
+{
+	static const char *const words[] = {"展期至", "展期到", "会期至", "会期到", "持续至",
+	                                    "持续到", "展至", "展出至", "展出到"};
+	const tekg_sentence *s = &x->a->sents[si];
+	size_t p, i, j, k, n;
+
+	for (p = s->wstart; p < s->wend; p++)
+		for (i = 0; i < COUNT(words); i++) {
+			ev_mention *m = NULL;
+			if (!utf8_at(x, p, s->wend, words[i]))
+				continue;
+			n = p + u8len(words[i]);
+			for (k = 0; k < x->ntx && x->tx[k].start != n; k++)
+				;
+			for (j = first; j < x->nm; j++)
+				if (x->m[j].named == 1 && x->m[j].he <= p)
+					m = &x->m[j];
+			for (j = first; m == NULL && j-- > 0 && x->m[j].sent + 1 >= si;)
+				if (x->m[j].named == 1 && x->m[j].sent + 1 == si)
+					m = &x->m[j];
+			if (k == x->ntx || m == NULL || m->date_rank < 3 ||
+			    strlen(x->tx[k].iso_end) != strlen(m->start) ||
+			    strcmp(x->tx[k].iso_end, m->start) <= 0)
+				break;
+			snprintf(m->end, sizeof m->end, "%s", x->tx[k].iso_end);
+			break;
+		}
+}
+
 static int finish_mention(evctx *x, ev_mention *m)
 {
 	size_t ls = m->dash > m->ns ? m->dash : m->ns;
@@ -2371,6 +2474,20 @@ static int run(evctx *x)
 			if ((rc = finish_mention(x, m)))
 				return rc;
 		}
+		period_end(x, si, first);
+		/* the story's day: the sentence's topic time (5月20日，…), or the
+		 * date after an event's name (X20日在宁波开幕); not a date that
+		 * modifies a name (5月8日举行的筹备会议 looks back) */
+		if (lead < x->ntx && strlen(x->tx[lead].iso_start) == 10 &&
+		    !same_day_word(x, x->tx[lead].start)) {
+			memcpy(x->narr_start, x->tx[lead].iso_start, sizeof x->narr_start);
+			memcpy(x->narr_end, x->tx[lead].iso_start, sizeof x->narr_end);
+		}
+		for (i = first; i < x->nm; i++)
+			if (x->m[i].date_after && strlen(x->m[i].start) == 10) {
+				memcpy(x->narr_start, x->m[i].start, sizeof x->narr_start);
+				memcpy(x->narr_end, x->m[i].start, sizeof x->narr_end);
+			}
 		if (lead < x->ntx)
 			x->last_lead = lead;
 	}
