@@ -20,11 +20,16 @@
  *   2. A mention is "framed" when a happening verb (举行, 召开, 出席, ...)
  *      or 期间/上/中 governs it in its clause; only framed mentions take
  *      the clause's or the sentence's lead date and a 在X举行 place.
- *   3. Mentions with the same core name (year, parentheses and a leading
- *      acronym or organisation removed) or one core ending the other, and
- *      overlapping dates, are one event; the key is event:CORE@YEAR.
+ *   3. Mentions with the same core name (year, parentheses, a leading
+ *      acronym or organisation and a leading ordinal removed) or one core
+ *      ending the other, and overlapping dates, are one event, unless their
+ *      ordinals differ or they are one description (新品发布会) by two
+ *      organisers; a three-character short name (西博会) joins the one full
+ *      name it abbreviates.  The key is event:CORE@YEAR (two events of an
+ *      article with one key: organiser or full date added).
  *      Only events that some mention frames or dates (or a quoted title)
- *      become nodes.
+ *      become nodes.  A mention's clause runs on over a comma into a
+ *      subjectless clause (…论坛，1月13日在香港举行).
  *   4. Participants (by role word), organisers (由…主办, ORG举办…) and
  *      part_of (…开幕式, a day inside a multi-day event) are read once the
  *      events exist.
