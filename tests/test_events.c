@@ -511,6 +511,260 @@ static void test_abbreviation_alias(void **state)
 	tekg_extraction_clear(&x);
 }
 
+/* A comma between a name and its date and place: the subjectless clause
+ * after it belongs to the name that ends the clause before; a venue the
+ * entities stage knows as an organisation in a city gives the city. */
+static void test_comma_clause_and_venue(void **state)
+{
+	tekg_extraction x;
+	size_t e;
+
+	(void)state;
+	NEED_MODEL();
+	extract("由东海航运协会和南方港口集团联合主办的第十二届环球航运论坛，"
+	        "1月13日至14日在香港会议展览中心举行。论坛吸引了来自30多个国家的代表。\n",
+	        "2027-01-15", &x);
+	e = event(&x, "环球航运论坛");
+	assert_string_equal(x.entities[e].label, "第十二届环球航运论坛");
+	expect_dates(&x, e, "2027-01-13", "2027-01-14");
+	assert_true(has_edge_to(&x, "held_in", e, "香港"));
+	assert_false(has_edge_to(&x, "held_in", e, "香港会议展览中心"));
+	assert_true(has_edge_from(&x, "organizer", "东海航运协会", e, NULL));
+	assert_true(has_edge_from(&x, "organizer", "南方港口集团", e, NULL));
+	assert_int_equal(n_events(&x), 1);
+	tekg_extraction_clear(&x);
+	/* a person opening the next clause is its subject: no date from there */
+	extract("第十二届环球航运论坛，1月13日张海明在杭州出席签字活动。\n", "2027-01-15", &x);
+	assert_int_equal(n_events(&x), 0);
+	tekg_extraction_clear(&x);
+}
+
+/* A count of one (一场, 一次) is a determiner: the name after it is an
+ * event; 第一次 stays an ordinal. */
+static void test_count_of_one(void **state)
+{
+	tekg_extraction x;
+	size_t big, e;
+
+	(void)state;
+	NEED_MODEL();
+	extract("5月7日至9日，第四届东湖绿色发展大会在武汉举行。"
+	        "5月8日，大会还举行了一场绿色金融研讨会。\n",
+	        "2027-05-10", &x);
+	big = event(&x, "东湖绿色发展大会");
+	e = event(&x, "绿色金融研讨会");
+	assert_string_equal(x.entities[e].label, "绿色金融研讨会");
+	assert_string_equal(x.entities[e].kind, "forum");
+	expect_dates(&x, e, "2027-05-08", "2027-05-08");
+	assert_true(has_edge_to(&x, "part_of", e, x.entities[big].label));
+	assert_true(has_edge_to(&x, "held_in", e, "武汉"));
+	tekg_extraction_clear(&x);
+	extract("6月2日，协会举办了一次青年创业座谈会。6月9日，第一次乡村振兴座谈会举行。\n",
+	        "2027-06-10", &x);
+	e = event(&x, "青年创业座谈会");
+	assert_string_equal(x.entities[e].label, "青年创业座谈会");
+	expect_dates(&x, e, "2027-06-02", "2027-06-02");
+	e = event(&x, "乡村振兴座谈会");
+	assert_string_equal(x.entities[e].label, "第一次乡村振兴座谈会");
+	tekg_extraction_clear(&x);
+}
+
+/* An organisation named like a meeting is no meeting; plural modifiers
+ * (更多, 各类, 一系列) name no single event; one description (新品发布会)
+ * held by two companies on two days is two events. */
+static void test_not_one_event(void **state)
+{
+	tekg_extraction x;
+	size_t i, n = 0;
+
+	(void)state;
+	NEED_MODEL();
+	extract("秘书长在联合国贸易和发展会议上表示，全球贸易将放缓。"
+	        "会展局表示，将在今年举办更多展会。协会今年还将举办各类行业论坛和一系列专题研讨会。\n",
+	        "2027-05-09", &x);
+	assert_int_equal(n_events(&x), 0);
+	tekg_extraction_clear(&x);
+	extract("3月2日，星河科技公司在深圳举行新品发布会。"
+	        "3月5日，蓝海电子公司在杭州举行新品发布会。\n",
+	        "2027-03-06", &x);
+	assert_int_equal(n_events(&x), 2);
+	for (i = 0; i < x.n_entities; i++) {
+		if (strcmp(x.entities[i].type, "event"))
+			continue;
+		assert_string_equal(x.entities[i].label, "新品发布会");
+		assert_string_equal(x.entities[i].kind, "launch");
+		if (!strcmp(x.entities[i].start, "2027-03-02")) {
+			assert_true(has_edge_to(&x, "held_in", i, "深圳"));
+			assert_false(has_edge_to(&x, "held_in", i, "杭州"));
+			n++;
+		} else {
+			assert_string_equal(x.entities[i].start, "2027-03-05");
+			assert_true(has_edge_to(&x, "held_in", i, "杭州"));
+			assert_false(has_edge_to(&x, "held_in", i, "深圳"));
+			n++;
+		}
+	}
+	assert_int_equal(n, 2);
+	tekg_extraction_clear(&x);
+	/* the same day: the organisers tell them apart */
+	extract("3月2日，星河科技公司在深圳举行新品发布会。"
+	        "同日，蓝海电子公司在杭州举行新品发布会。\n",
+	        "2027-03-06", &x);
+	assert_int_equal(n_events(&x), 2);
+	tekg_extraction_clear(&x);
+}
+
+/* The ordinal is no part of the key: 第十二届X论坛 and X论坛 of one year are
+ * one event across articles, while two editions in one article stay two;
+ * a short name (东博会) is the event named in full before it. */
+static void test_ordinal_key_and_short_name(void **state)
+{
+	tekg_extraction a, b;
+	size_t ea, eb, i;
+	int has = 0;
+
+	(void)state;
+	NEED_MODEL();
+	extract("1月13日，第十二届环球航运论坛在宁波举行。\n", "2027-01-14", &a);
+	extract("环球航运论坛13日在宁波开幕，去年的第十一届环球航运论坛吸引了2000人。\n",
+	        "2027-01-14", &b);
+	ea = event(&a, "环球航运论坛");
+	assert_string_equal(a.entities[ea].label, "第十二届环球航运论坛");
+	for (i = 0, eb = (size_t)-1; i < b.n_entities; i++)
+		if (!strcmp(b.entities[i].type, "event") && !strcmp(b.entities[i].start, "2027-01-13"))
+			eb = i;
+	assert_true(eb != (size_t)-1);
+	assert_string_equal(a.entities[ea].key, b.entities[eb].key);
+	assert_int_equal(n_events(&b), 2); /* 第十一届 is another event */
+	i = event(&b, "第十一届");
+	assert_string_equal(b.entities[i].start, "2026");
+	tekg_extraction_clear(&a);
+	tekg_extraction_clear(&b);
+
+	extract("5月25日，第九届中国东湖国际博览会在武汉开幕。本届东博会共有60多个国家参展。"
+	        "东博会期间签约项目300个。\n",
+	        "2027-05-26", &a);
+	assert_int_equal(n_events(&a), 1);
+	ea = event(&a, "东湖国际博览会");
+	assert_string_equal(a.entities[ea].label, "第九届中国东湖国际博览会");
+	assert_string_equal(a.entities[ea].key, "event:中国东湖国际博览会@2027");
+	for (i = 0; i < a.entities[ea].n_aliases; i++)
+		has |= !strcmp(a.entities[ea].aliases[i], "东博会");
+	assert_true(has);
+	tekg_extraction_clear(&a);
+	/* two full names could be meant: the short name joins neither */
+	extract("5月25日，东海渔业博览会在舟山开幕。5月26日，东方渔具博览会在宁波开幕。"
+	        "东博会期间签约项目300个。\n",
+	        "2027-05-26", &a);
+	assert_int_equal(n_events(&a), 2);
+	tekg_extraction_clear(&a);
+}
+
+/* Heads 对话会 and 开幕礼 (開幕禮); a signing ceremony of two parties with
+ * its attendees; X主办了Y. */
+static void test_more_heads(void **state)
+{
+	tekg_extraction x;
+	size_t e, c;
+
+	(void)state;
+	NEED_MODEL();
+	extract("商务部将于2028年9月在北京举办2028东海数字贸易对话会。\n", "2027-05-07", &x);
+	e = event(&x, "对话会");
+	assert_string_equal(x.entities[e].label, "2028东海数字贸易对话会");
+	assert_string_equal(x.entities[e].kind, "forum");
+	expect_dates(&x, e, "2028-09", "2028-09");
+	assert_true(has_edge_to(&x, "held_in", e, "北京"));
+	tekg_extraction_clear(&x);
+
+	extract("5月6日，第十届東海文化節開幕禮在香港舉行，官員李志明主持開幕禮。\n", "2027-05-07", &x);
+	c = event(&x, "开幕礼");
+	assert_string_equal(x.entities[c].kind, "ceremony");
+	expect_dates(&x, c, "2027-05-06", "2027-05-06");
+	assert_true(has_edge_to(&x, "held_in", c, "香港"));
+	assert_true(has_edge_to(&x, "part_of", c, "第十届东海文化节"));
+	assert_true(has_edge_from(&x, "participant", "李志明", c, "主持"));
+	tekg_extraction_clear(&x);
+
+	extract("5月6日，东海港口集团与南方航运公司在宁波举行签约仪式，"
+	        "市长张海明出席签约仪式并致辞。\n",
+	        "2027-05-07", &x);
+	e = event(&x, "签约仪式");
+	assert_string_equal(x.entities[e].label, "东海港口集团与南方航运公司签约仪式");
+	assert_string_equal(x.entities[e].kind, "signing");
+	expect_dates(&x, e, "2027-05-06", "2027-05-06");
+	assert_true(has_edge_to(&x, "held_in", e, "宁波"));
+	assert_true(has_edge_from(&x, "participant", "东海港口集团", e, "签约"));
+	assert_true(has_edge_from(&x, "participant", "南方航运公司", e, "签约"));
+	assert_true(has_edge_from(&x, "participant", "张海明", e, "出席"));
+	assert_true(has_edge_from(&x, "participant", "张海明", e, "致辞"));
+	assert_int_equal(n_events(&x), 1);
+	tekg_extraction_clear(&x);
+
+	extract("东海航运协会和南方港口集团5月6日在宁波主办了第三届港口物流论坛。\n", "2027-05-07", &x);
+	e = event(&x, "港口物流论坛");
+	assert_true(has_edge_from(&x, "organizer", "东海航运协会", e, NULL));
+	assert_true(has_edge_from(&x, "organizer", "南方港口集团", e, NULL));
+	tekg_extraction_clear(&x);
+}
+
+/* A dash between name parts and 暨 joining two parts stay in the label. */
+static void test_dash_and_ji_labels(void **state)
+{
+	tekg_extraction x;
+	size_t e;
+
+	(void)state;
+	NEED_MODEL();
+	extract("9月8日，第三届中国—南洋博览会在海口开幕。"
+	        "第五届东海-南洋经贸论坛同日在海口举行。\n",
+	        "2027-09-09", &x);
+	e = event(&x, "博览会");
+	assert_string_equal(x.entities[e].label, "第三届中国—南洋博览会");
+	assert_true(has_edge_to(&x, "held_in", e, "海口"));
+	e = event(&x, "经贸论坛");
+	assert_string_equal(x.entities[e].label, "第五届东海-南洋经贸论坛");
+	tekg_extraction_clear(&x);
+	extract("9月3日，纪念东海人民抗洪斗争暨全国水利建设胜利80周年大会在北京隆重举行。\n",
+	        "2027-09-04", &x);
+	e = event(&x, "周年大会");
+	assert_string_equal(x.entities[e].label, "纪念东海人民抗洪斗争暨全国水利建设胜利80周年大会");
+	assert_string_equal(x.entities[e].kind, "ceremony");
+	expect_dates(&x, e, "2027-09-03", "2027-09-03");
+	tekg_extraction_clear(&x);
+}
+
+/* 展期至 gives the end; 当天 is the story's day, not the latest date
+ * written; 明年 gives its year to a month after it. */
+static void test_period_same_day_next_year(void **state)
+{
+	tekg_extraction x;
+	size_t e;
+
+	(void)state;
+	NEED_MODEL();
+	extract("第十届东海礼品展5月26日在香港开幕，展期至5月29日。\n", "2027-05-27", &x);
+	e = event(&x, "礼品展");
+	expect_dates(&x, e, "2027-05-26", "2027-05-29");
+	assert_true(has_edge_to(&x, "held_on", e, "2027-05-26/2027-05-29"));
+	tekg_extraction_clear(&x);
+
+	extract("5月20日，第三届东海论坛在宁波开幕。论坛回顾了5月8日举行的筹备会议。"
+	        "当天下午，东海海洋研讨会举行。\n",
+	        "2027-05-21", &x);
+	e = event(&x, "海洋研讨会");
+	expect_dates(&x, e, "2027-05-20", "2027-05-20");
+	e = event(&x, "筹备会议");
+	expect_dates(&x, e, "2027-05-08", "2027-05-08");
+	tekg_extraction_clear(&x);
+
+	extract("展览局表示，明年第十届东海礼品展将于5月在香港举行。\n", "2027-03-01", &x);
+	e = event(&x, "礼品展");
+	expect_dates(&x, e, "2028-05", "2028-05");
+	assert_true(has_edge_to(&x, "held_in", e, "香港"));
+	tekg_extraction_clear(&x);
+}
+
 /* Every allocation failure returns TEKG_ENOMEM and leaks nothing (run
  * under ASan to see leaks); then the full run succeeds. */
 static void test_out_of_memory(void **state)
@@ -561,6 +815,13 @@ int main(void)
 		cmocka_unit_test(test_clause_subject_name),
 		cmocka_unit_test(test_here_is_dateline),
 		cmocka_unit_test(test_abbreviation_alias),
+		cmocka_unit_test(test_comma_clause_and_venue),
+		cmocka_unit_test(test_count_of_one),
+		cmocka_unit_test(test_not_one_event),
+		cmocka_unit_test(test_ordinal_key_and_short_name),
+		cmocka_unit_test(test_more_heads),
+		cmocka_unit_test(test_dash_and_ji_labels),
+		cmocka_unit_test(test_period_same_day_next_year),
 		cmocka_unit_test(test_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

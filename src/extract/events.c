@@ -20,11 +20,16 @@
  *   2. A mention is "framed" when a happening verb (举行, 召开, 出席, ...)
  *      or 期间/上/中 governs it in its clause; only framed mentions take
  *      the clause's or the sentence's lead date and a 在X举行 place.
- *   3. Mentions with the same core name (year, parentheses and a leading
- *      acronym or organisation removed) or one core ending the other, and
- *      overlapping dates, are one event; the key is event:CORE@YEAR.
+ *   3. Mentions with the same core name (year, parentheses, a leading
+ *      acronym or organisation and a leading ordinal removed) or one core
+ *      ending the other, and overlapping dates, are one event, unless their
+ *      ordinals differ or they are one description (新品发布会) by two
+ *      organisers; a three-character short name (西博会) joins the one full
+ *      name it abbreviates.  The key is event:CORE@YEAR (two events of an
+ *      article with one key: organiser or full date added).
  *      Only events that some mention frames or dates (or a quoted title)
- *      become nodes.
+ *      become nodes.  A mention's clause runs on over a comma into a
+ *      subjectless clause (…论坛，1月13日在香港举行).
  *   4. Participants (by role word), organisers (由…主办, ORG举办…) and
  *      part_of (…开幕式, a day inside a multi-day event) are read once the
  *      events exist.
@@ -75,6 +80,7 @@ static const ev_head heads[] = {
 	{"论坛", K_FORUM, 0}, {"研讨会", K_FORUM, 0}, {"座谈会", K_FORUM, 0},
 	{"交流会", K_FORUM, 0}, {"恳谈会", K_FORUM, 0}, {"报告会", K_FORUM, 0},
 	{"分享会", K_FORUM, 0}, {"对接会", K_FORUM, 0}, {"洽谈会", K_FORUM, 0},
+	{"对话会", K_FORUM, 0},
 	{"推介会", K_LAUNCH, 0}, {"发布会", K_LAUNCH, 0}, {"说明会", K_LAUNCH, 0},
 	{"博览会", K_EXHIBITION, 0}, {"展览会", K_EXHIBITION, 0}, {"展销会", K_EXHIBITION, 0},
 	{"交易会", K_EXHIBITION, 0}, {"展览", K_EXHIBITION, 0}, {"展会", K_EXHIBITION, 0},
@@ -85,7 +91,9 @@ static const ev_head heads[] = {
 	{"锦标赛", K_COMPETITION, 0}, {"运动会", K_COMPETITION, 0}, {"联赛", K_COMPETITION, 0},
 	{"挑战赛", K_COMPETITION, 0}, {"邀请赛", K_COMPETITION, 0},
 	{"开幕式", K_CEREMONY, H_SUB}, {"闭幕式", K_CEREMONY, H_SUB},
-	{"启动仪式", K_CEREMONY, H_SUB}, {"签约仪式", K_CEREMONY, H_SUB},
+	{"开幕礼", K_CEREMONY, H_SUB}, {"闭幕礼", K_CEREMONY, H_SUB},
+	{"启动仪式", K_CEREMONY, H_SUB}, {"签约仪式", K_SIGNING, H_SUB},
+	{"签字仪式", K_SIGNING, H_SUB},
 	{"颁奖仪式", K_CEREMONY, H_SUB}, {"揭牌仪式", K_CEREMONY, H_SUB},
 	{"颁奖典礼", K_CEREMONY, H_SUB}, {"仪式", K_CEREMONY, H_SUB}, {"典礼", K_CEREMONY, 0},
 	{"庆祝大会", K_CEREMONY, 0}, {"纪念大会", K_CEREMONY, 0}, {"表彰大会", K_CEREMONY, 0},
@@ -107,8 +115,22 @@ static const char *const not_before_head[] = {
 static const char *const generic_mods[] = {
 	"相关", "有关", "各类", "各项", "各场", "多场", "首场", "一系列", "系列", "重要",
 	"主要", "其他", "其它", "这些", "此类", "上述", "全体", "各种", "本届", "这场",
-	"此次", "本次", "这次", "该", "各", "多个", "一场", "历次", "每届", "往届",
+	"此次", "本次", "这次", "该", "各", "多个", "历次", "每届", "往届",
+	"更多", "一些", "多项", "诸多", "众多", "若干", "许多", "不少", "多种",
 };
+
+/* Those of them that make a named head plural or generic: 举办更多展会,
+ * 各类专题研讨会, 一系列行业论坛 name no single event. */
+static const char *const plural_mods[] = {
+	"各类", "各项", "各场", "多场", "一系列", "系列", "其他", "其它", "这些", "此类",
+	"各种", "各", "多个", "历次", "每届", "往届", "更多", "一些", "多项", "诸多",
+	"众多", "若干", "许多", "不少", "多种",
+};
+
+/* A count of one (一场, 一次, 一个, 一届, 一项) before a name is a
+ * determiner, "a": 举行了一场绿色金融研讨会 names one event. */
+static const uint32_t one_classifiers[] = {0x573A /* 场 */, 0x6B21 /* 次 */, 0x4E2A /* 个 */,
+                                           0x5C4A /* 届 */, 0x9879 /* 项 */};
 
 /* Verbs and words that say an event happens (framing). */
 static const char *const happen_words[] = {
@@ -168,6 +190,7 @@ typedef struct ev_mention {
 	char start[11], end[11];
 	int date_rank;          /* 0 none, 1 doc year, 2 name year, 3 adjacent, 4 clause/lead */
 	int year_is_date;       /* the leading year was used as the date: not in the label */
+	int date_after;         /* dated by a time after its name in its clause (X5日开幕) */
 	size_t place;           /* entity index, (size_t)-1 none */
 	int place_rank;         /* 0 none, 1 name prefix, 2 parenthesis, 3 在X举行 */
 	size_t place_sent;
@@ -178,6 +201,10 @@ typedef struct ev_mention {
 	size_t org;             /* named 3: ORG召开会议, the convening organisation (entity) */
 	size_t abbr_s, abbr_e;  /* X（服贸会）: the short name in parentheses after it, or 0, 0 */
 	char *abbr;             /* its text, or NULL */
+	size_t ords, orde;      /* an ordinal cut from the core's start (第十八届), ords == orde none */
+	int generic;            /* the core is a description, no name (新品发布会) */
+	int shortform;          /* a short name of an event named in full before (西博会) */
+	size_t by;              /* generic: the organisation before it in its clause, or NONE */
 	char *tail;             /* core text for matching and the key (work, no parens) */
 	char *label;            /* display label */
 	char *surface;          /* orig text of the name span */
@@ -198,6 +225,7 @@ typedef struct ev_cluster {
 	int rep[16];            /* mentions with distinct core and dates, compared with new ones */
 	size_t nrep;
 	const char *key_tail;   /* the shortest core of its mentions (borrowed) */
+	int clash;              /* another event of the article has the same core and year */
 } ev_cluster;
 
 typedef struct evctx {
@@ -218,6 +246,8 @@ typedef struct evctx {
 	size_t ntokat;
 	char doc_year[5];
 	size_t last_lead;       /* index into tx of the latest sentence-lead time, or ntx */
+	char narr_start[11];    /* the story's current date: the latest day an event was */
+	char narr_end[11];      /* framed on in an earlier sentence ("" none) */
 	size_t *efirst;         /* n_sents + 1: ents of sentence i are [efirst[i], efirst[i+1]) */
 	size_t *mfirst;         /* n_sents + 1: the same for mentions, once all are found */
 	size_t first_edge;      /* out->n_edges when events started: ours come after */
@@ -552,7 +582,7 @@ static ev_mention *new_mention(evctx *x)
 	m->outer = m->inner = -1;
 	m->place = NONE;
 	m->cluster = -1;
-	m->side_a = m->side_b = m->org = NONE;
+	m->side_a = m->side_b = m->org = m->by = NONE;
 	return m;
 }
 
@@ -580,10 +610,29 @@ static int is_bare_year(const evctx *x, size_t ws, size_t we)
 	return x->cp[ws + 4] == 0x5E74; /* 年 */
 }
 
+/* Does "一" + a classifier end at work char p (举行了一场|研讨会)? */
+static int one_count_before(const evctx *x, size_t lo, size_t p)
+{
+	size_t i;
+
+	if (p < lo + 2 || x->cp[p - 2] != 0x4E00 /* 一 */)
+		return 0;
+	if (p >= lo + 3 && (x->cp[p - 3] == 0x5341 /* 十 */ || x->cp[p - 3] == 0x767E /* 百 */ ||
+	                    x->cp[p - 3] == 0x5343 /* 千 */ || x->cp[p - 3] == 0x7B2C /* 第 */ ||
+	                    (x->cp[p - 3] >= '0' && x->cp[p - 3] <= '9')))
+		return 0; /* 十一个, 第一次 */
+	for (i = 0; i < COUNT(one_classifiers); i++)
+		if (x->cp[p - 1] == one_classifiers[i])
+			return 1;
+	return 0;
+}
+
 static int is_ordinal(const evctx *x, size_t ws, size_t we)
 {
 	size_t i;
 
+	if (we == ws + 2 && one_count_before(x, ws, we))
+		return 0; /* 一次, 一届: a count of one, not an ordinal */
 	if (x->cp[ws] == 0x7B2C /* 第 */ || x->cp[ws] == 0x9996 /* 首 */)
 		return 1;
 	for (i = ws; i < we; i++)
@@ -635,8 +684,10 @@ static char *plain_text(const evctx *x, size_t ws, size_t we)
 
 /* Where the core name starts: after the year, a leading acronym, and a
  * leading non-local organisation when enough of the name remains. */
-static size_t core_start(const evctx *x, size_t si, const ev_mention *m, size_t from)
+static size_t core_start(const evctx *x, size_t si, ev_mention *m, size_t from)
 {
+	/* the head of the name proper: a ceremony's (…高官会开幕式) is its event's */
+	size_t name_head = m->inner >= 0 ? x->m[m->inner].hs : m->hs;
 	size_t cs = from, p;
 	const tekg_token *t;
 
@@ -660,6 +711,16 @@ static size_t core_start(const evctx *x, size_t si, const ev_mention *m, size_t 
 			continue;
 		}
 		t = token_at(x, si, cs);
+		if (t && !strcmp(t->type, "m") && x->a->sents[si].wstart + t->start == cs &&
+		    m->ords == m->orde && is_ordinal(x, cs, x->a->sents[si].wstart + t->end) &&
+		    x->a->sents[si].wstart + t->end < name_head &&
+		    plain_len(x, x->a->sents[si].wstart + t->end, name_head) >= 2) {
+			/* 第十八届亚洲金融论坛 is 亚洲金融论坛 of its year; 第一次高官会
+			 * keeps its ordinal (nothing but the head would remain) */
+			m->ords = cs;
+			m->orde = cs = x->a->sents[si].wstart + t->end;
+			continue;
+		}
 		if (t && tok_is(t, org_types) && x->a->sents[si].wstart + t->start == cs) {
 			size_t te = x->a->sents[si].wstart + t->end, i;
 			int local = 0;
@@ -775,6 +836,15 @@ static void name_extent(evctx *x, size_t si, ev_mention *m)
 			ns = q - 1;
 			continue;
 		}
+		if ((c == 0x2014 || c == 0x2013 || c == '-' || c == 0xFF0D) && ns < m->hs) {
+			/* 中国—东盟博览会: one dash between two name parts */
+			t = ns >= s->wstart + 2 ? token_at(x, si, ns - 2) : NULL;
+			if (t == NULL || x->cp[ns - 2] == c || is_latin(x->cp[ns - 2]) ||
+			    !tok_is(t, name_types))
+				break;
+			ns--;
+			continue;
+		}
 		if (is_latin(c)) {
 			while (ns > s->wstart && is_latin(x->cp[ns - 1]))
 				ns--;
@@ -812,6 +882,14 @@ static void name_extent(evctx *x, size_t si, ev_mention *m)
 		}
 		if (word_in(x, ts, ns, generic_mods, COUNT(generic_mods)))
 			break;
+		if (ns - ts == 1 && x->cp[ts] == 0x66A8 /* 暨 */ && ns < m->hs) {
+			/* 纪念…战争暨…胜利80周年大会: 暨 joins two parts of one name */
+			const tekg_token *pt = ts > s->wstart ? token_at(x, si, ts - 1) : NULL;
+			if (pt == NULL || !(tok_is(pt, name_types) || !strcmp(pt->type, "s")))
+				break;
+			ns = ts;
+			continue;
+		}
 		if (!took_and && ns - ts == 1 && x->cp[ts] == 0x548C /* 和 */ && ns < m->hs) {
 			const tekg_token *pt = token_at(x, si, ts - 1);
 			if (ts > s->wstart && pt && (!strcmp(pt->type, "n") || !strcmp(pt->type, "vn"))) {
@@ -830,8 +908,9 @@ static void name_extent(evctx *x, size_t si, ev_mention *m)
 		}
 		break;
 	}
-	if (took_and && x->cp[ns] == 0x548C)
-		ns++;
+	while (ns < m->hs && (x->cp[ns] == 0x548C || x->cp[ns] == 0x66A8 || x->cp[ns] == 0x2014 ||
+	                      x->cp[ns] == 0x2013 || x->cp[ns] == '-' || x->cp[ns] == 0xFF0D))
+		ns++; /* a joining word or dash never opens the name */
 	ns = clause_subject(x, si, m, ns);
 	m->ns = ns;
 	m->dash = ns;
@@ -861,6 +940,8 @@ static int is_title_use(const evctx *x, size_t si, size_t w)
 /* "中共中央政治局3月28日召开会议": a bare head convened by an organisation
  * named before 召开/举行 in its clause is that organisation's meeting
  * (named 3, labelled ORG + head). */
+static int is_party(const evctx *x, const ent_ref *e, size_t si, size_t cs, size_t p);
+
 static void convened(evctx *x, size_t si, ev_mention *m)
 {
 	size_t q = m->ns, cs, ce, i, best = NONE;
@@ -872,6 +953,22 @@ static void convened(evctx *x, size_t si, ev_mention *m)
 		return;
 	q -= 2;
 	clause_of(x, si, q, &cs, &ce);
+	if (m->kind == K_SIGNING) { /* 甲与乙举行签约仪式: its two parties */
+		EACH_ENT(x, si, i)
+			if (is_party(x, &x->ents[i], si, cs, q)) {
+				if (best == NONE)
+					best = i;
+				else if (m->side_b == NONE && x->ents[i].ws >= x->ents[best].we)
+					m->side_b = x->ents[i].ent;
+			}
+		if (best == NONE || m->side_b == NONE) {
+			m->side_b = NONE;
+			return;
+		}
+		m->named = 3;
+		m->org = x->ents[best].ent;
+		return;
+	}
 	EACH_ENT(x, si, i) {
 		const ent_ref *e = &x->ents[i];
 		if (e->type == 1 && e->ws >= cs && e->we <= q && e->we + 12 >= q &&
@@ -882,6 +979,44 @@ static void convened(evctx *x, size_t si, ev_mention *m)
 		return;
 	m->named = 3;
 	m->org = x->ents[best].ent;
+}
+
+/* Does a known organisation end with the head [hs, he) (联合国贸易和发展会议,
+ * 亚太经济合作会议)?  Known: the entities stage gave it a kind, from the
+ * lexicon or an organisation suffix; an organisation the tagger alone
+ * proposed (中国国际服务贸易交易会/ORG) is often an event's name and does
+ * not count. */
+static int org_named_by(const evctx *x, size_t si, size_t hs, size_t he)
+{
+	size_t i;
+
+	EACH_ENT(x, si, i) {
+		const ent_ref *e = &x->ents[i];
+		if (e->type == 1 && e->ws < hs && e->we == he && x->out->entities[e->ent].kind)
+			return 1;
+	}
+	return 0;
+}
+
+/* 甲集团与乙公司签约仪式: the name of a signing ceremony that opens with
+ * a party takes the party joined to it by 与/和/同. */
+static void signing_parties(evctx *x, size_t si, ev_mention *m)
+{
+	size_t i;
+	uint32_t c;
+
+	if (m->ns < x->a->sents[si].wstart + 2 || !ent_covering(x, si, m->ns, 1))
+		return;
+	c = x->cp[m->ns - 1];
+	if (c != 0x4E0E /* 与 */ && c != 0x548C /* 和 */ && c != 0x540C /* 同 */)
+		return;
+	EACH_ENT(x, si, i) {
+		const ent_ref *e = &x->ents[i];
+		if (e->type <= 1 && e->we == m->ns - 1 && !ent_nested(x, e)) {
+			m->ns = m->dash = e->ws;
+			return;
+		}
+	}
 }
 
 static int find_mentions(evctx *x, size_t si)
@@ -909,6 +1044,10 @@ static int find_mentions(evctx *x, size_t si)
 		t = token_at(x, si, he - 1);
 		if (t && s->wstart + t->end > he && !is_paren_open(x->cp[he])) {
 			p++; /* the head goes on inside a word (会议室, 大会堂) */
+			continue;
+		}
+		if (org_named_by(x, si, p, he)) {
+			p = he; /* 联合国贸易和发展会议: an organisation, not a meeting */
 			continue;
 		}
 		for (i = 0; i < COUNT(not_before_head); i++)
@@ -971,8 +1110,12 @@ static int find_mentions(evctx *x, size_t si)
 			t = m->ns > s->wstart ? token_at(x, si, m->ns - 1) : NULL;
 			if (t && !m->quoted && (!strcmp(t->type, "q") || (!strcmp(t->type, "m") &&
 			                                                  !is_ordinal(x, s->wstart + t->start,
-			                                                              m->ns))))
+			                                                              m->ns))) &&
+			    !one_count_before(x, s->wstart, m->ns))
 				m->named = 0; /* 约40个国际展览, 3场专题论坛: a count, not a name */
+			if (t && !m->quoted && s->wstart + t->end == m->ns &&
+			    word_in(x, s->wstart + t->start, m->ns, plural_mods, COUNT(plural_mods)))
+				m->named = 0; /* 更多展会, 各类专题论坛: not one event */
 			for (i = first; i + 1 < x->nm; i++)
 				if (x->m[i].hs >= m->ns && x->m[i].he <= m->hs && x->m[i].outer < 0)
 					x->m[i].dropped = 1;
@@ -983,7 +1126,10 @@ static int find_mentions(evctx *x, size_t si)
 		}
 		if (!m->named && !m->quoted && !(h->flags & H_ANAPHOR))
 			convened(x, si, m);
-		m->cs = core_start(x, si, m, m->dash > m->ns ? m->dash : m->ns);
+		if (m->named == 1 && m->kind == K_SIGNING && m->inner < 0 && !m->quoted)
+			signing_parties(x, si, m);
+		m->cs = m->kind == K_SIGNING && m->inner < 0 ? m->ns /* the parties are its name */
+		                                             : core_start(x, si, m, m->dash > m->ns ? m->dash : m->ns);
 		if (m->kind == K_MEETING && (find_in(x, m->ns, m->hs, "周年") >= 0 ||
 		                             utf8_at(x, m->ns, m->hs, "庆祝") ||
 		                             utf8_at(x, m->ns, m->hs, "纪念")))
@@ -1039,14 +1185,108 @@ static void planned_year(const evctx *x, ev_mention *m, const tekg_timex *t, siz
 	bump_year(m->end);
 }
 
+/* The clause of mention m: the clause of its head, from its name on.  A
+ * name that ends its clause takes the next clause too when that one has no
+ * subject of its own (…亚洲金融论坛，1月13日至14日在香港举行): it opens
+ * with a time, 在/于/将 or a happening word and names no event and no
+ * person.  Verb events keep their clause. */
+static void mention_clause(const evctx *x, size_t si, const ev_mention *m, size_t *cs,
+                           size_t *ce)
+{
+	static const char *const openers[] = {"在", "于", "将", "已", "定于", "正式"};
+	const tekg_sentence *s = &x->a->sents[si];
+	size_t ns, ne, i, k;
+	int opens = 0;
+
+	clause_of(x, si, m->hs, cs, ce);
+	if (m->ns < *cs)
+		*cs = m->ns;
+	if (m->named == 2 || m->he != *ce || *ce + 1 >= s->wend ||
+	    (x->cp[*ce] != 0xFF0C && x->cp[*ce] != ','))
+		return;
+	clause_of(x, si, *ce + 1, &ns, &ne);
+	if (ne <= ns)
+		return;
+	for (i = 0; i < x->ntx && !opens; i++)
+		opens = x->tx[i].start == ns;
+	for (i = 0; i < COUNT(openers) && !opens; i++)
+		opens = utf8_at(x, ns, ne, openers[i]);
+	for (i = 0; i < COUNT(happen_words) && !opens; i++)
+		opens = utf8_at(x, ns, ne, happen_words[i]);
+	if (!opens)
+		return;
+	for (k = x->nm; k > 0 && x->m[k - 1].sent == si; k--)
+		if (x->m[k - 1].hs >= ns && x->m[k - 1].hs < ne)
+			return; /* the next clause names its own event */
+	EACH_ENT(x, si, i)
+		if (x->ents[i].type == 0 && x->ents[i].ws >= ns && x->ents[i].we <= ne)
+			return; /* …，1月13日张三出席: a person is its subject */
+	*ce = ne;
+}
+
+/* Does the time expression at w say "that day" (当天, 当日, 同日, 当晚)? */
+static int same_day_word(const evctx *x, size_t w)
+{
+	return utf8_at(x, w, w + 2, "当天") || utf8_at(x, w, w + 2, "当日") ||
+	       utf8_at(x, w, w + 2, "同日") || utf8_at(x, w, w + 2, "当晚");
+}
+
+static int is_year_only(const tekg_timex *t)
+{
+	return strlen(t->iso_start) == 4 && strlen(t->iso_end) == 4;
+}
+
+/* Set the year of m's dates to `year` (4 chars), keeping a range's span. */
+static void move_year(ev_mention *m, const char *year)
+{
+	int span = atoi(m->end) - atoi(m->start), y = atoi(year);
+	char buf[16];
+
+	if (y < 1000 || y > 2998 || span < 0 || span > 1)
+		return;
+	memcpy(m->start, year, 4);
+	snprintf(buf, sizeof buf, "%04d", y + span);
+	memcpy(m->end, buf, 4);
+}
+
+/* 明年…将于5月, 明年第十届X展将于5月举行: a year alone and a date whose year
+ * the time module guessed, in the mention's clause (or the year leading
+ * its sentence), are one date: the month and day of the one, the year of
+ * the other.  m holds tx[best]'s dates.  1 when it changed them. */
+static int year_of_clause(const evctx *x, ev_mention *m, size_t best, size_t cs, size_t ce)
+{
+	const tekg_timex *b = &x->tx[best];
+	size_t i, si = xart_sentence_of(x->xa, cs), lo = cs;
+
+	if (si < x->a->n_sents)
+		lo = x->a->sents[si].wstart;
+	if (is_year_only(b)) { /* the year came first: take the finer date after it */
+		for (i = best + 1; i < x->ntx && x->tx[i].end <= ce; i++)
+			if ((x->tx[i].flags & TEKG_TIMEX_INFERRED_YEAR) && !is_year_only(&x->tx[i]) &&
+			    !(x->tx[i].start >= m->ns && x->tx[i].end <= m->he)) {
+				set_date(m, &x->tx[i], 4);
+				move_year(m, b->iso_start);
+				return 1;
+			}
+		return 0;
+	}
+	if (!(b->flags & TEKG_TIMEX_INFERRED_YEAR))
+		return 0;
+	for (i = best; i-- > 0 && x->tx[i].start >= lo;)
+		if (is_year_only(&x->tx[i]) && !(x->tx[i].flags & TEKG_TIMEX_INFERRED_YEAR) &&
+		    (x->tx[i].start >= cs || topic_time(x, si, x->tx[i].end) == i)) {
+			move_year(m, x->tx[i].iso_start);
+			return 1;
+		}
+	return 0;
+}
+
 static void mention_date(evctx *x, size_t si, ev_mention *m)
 {
 	const tekg_sentence *s = &x->a->sents[si];
 	size_t cs, ce, i, best = x->ntx, lead;
 
-	clause_of(x, si, m->hs, &cs, &ce);
-	if (m->ns < cs)
-		cs = m->ns;
+	mention_clause(x, si, m, &cs, &ce);
 	lead = topic_time(x, si, cs);
 	if (m->framed) {
 		for (i = 0; i < x->ntx; i++) {
@@ -1070,7 +1310,16 @@ static void mention_date(evctx *x, size_t si, ev_mention *m)
 			best = x->last_lead;
 		if (best < x->ntx) {
 			set_date(m, &x->tx[best], 4);
-			planned_year(x, m, &x->tx[best], cs, ce);
+			if (same_day_word(x, x->tx[best].start) && x->narr_start[0]) {
+				/* 当天下午: the day the story is at, not the latest date */
+				snprintf(m->start, sizeof m->start, "%s", x->narr_start);
+				snprintf(m->end, sizeof m->end, "%s", x->narr_end);
+				return;
+			}
+			if (!year_of_clause(x, m, best, cs, ce))
+				planned_year(x, m, &x->tx[best], cs, ce);
+			m->date_after = m->named && x->tx[best].start >= m->he &&
+			                x->tx[best].start <= m->he + 1; /* X20日开幕, X于5日举行 */
 			return;
 		}
 	}
@@ -1123,15 +1372,30 @@ static int place_at(const evctx *x, size_t si, size_t w, size_t lim, size_t *pe,
 	return 0;
 }
 
+/* A venue at [w, pe) that the entities stage made an organisation located
+ * in a place (香港会议展览中心 located_in 香港): that place's entity, else
+ * NONE.  The event is held in the city, not in the building. */
+static size_t venue_city(const evctx *x, size_t si, size_t w, size_t pe)
+{
+	const ent_ref *v = ent_covering(x, si, w, 1);
+	size_t i;
+
+	if (v == NULL || v->ws != w || v->we < pe)
+		return NONE;
+	for (i = 0; i < x->first_edge; i++)
+		if (x->out->edges[i].src == v->ent && !strcmp(x->out->edges[i].type, "located_in") &&
+		    !strcmp(x->out->entities[x->out->edges[i].dst].type, "place"))
+			return x->out->edges[i].dst;
+	return NONE;
+}
+
 static int mention_place(evctx *x, size_t si, ev_mention *m)
 {
 	size_t cs, ce, p, pe, i;
 	const char *name;
 	int rc;
 
-	clause_of(x, si, m->hs, &cs, &ce);
-	if (m->ns < cs)
-		cs = m->ns;
+	mention_clause(x, si, m, &cs, &ce);
 	if (m->framed) {
 		for (p = cs; p + 1 < ce; p++) {
 			size_t v;
@@ -1155,7 +1419,9 @@ static int mention_place(evctx *x, size_t si, ev_mention *m)
 			}
 			if (i == COUNT(happen_words))
 				continue;
-			if ((rc = place_entity(x, si, p + 1, pe, name, &m->place)))
+			if (name == NULL && (m->place = venue_city(x, si, p + 1, pe)) != NONE)
+				;
+			else if ((rc = place_entity(x, si, p + 1, pe, name, &m->place)))
 				return rc;
 			m->place_rank = 3;
 			m->place_sent = si;
@@ -1415,6 +1681,12 @@ static int same_event(const evctx *x, const ev_mention *a, const ev_mention *b)
 	}
 	if (strcmp(s, t) && !(ends_with(s, t) && tekg_utf8_count(t, strlen(t)) >= ha + 2))
 		return 0;
+	if (a->orde > a->ords && b->orde > b->ords &&
+	    (a->orde - a->ords != b->orde - b->ords ||
+	     memcmp(&x->cp[a->ords], &x->cp[b->ords], (a->orde - a->ords) * sizeof(uint32_t))))
+		return 0; /* 第十七届 and 第十八届 of one forum */
+	if (a->generic && b->generic && a->by != NONE && b->by != NONE && a->by != b->by)
+		return 0; /* 甲公司举行新品发布会 / 乙公司举行新品发布会 */
 	return dates_overlap(a, b);
 }
 
@@ -1425,6 +1697,59 @@ static int kind_fits(int anaphor_kind, int kind)
 	if (anaphor_kind == K_MEETING)
 		return kind == K_MEETING || kind == K_SUMMIT || kind == K_FORUM;
 	return anaphor_kind == kind;
+}
+
+/* Is the three-character name s (西博会) a short form of the full name f
+ * (第二十届中国西部国际博览会) of the same kind?  Conservative: the last
+ * characters agree (会/展), the first starts a part of f's core that is not
+ * a common word (中国, 国际, 全国, 世界, 全球, 亚洲, 亚太), and the second
+ * comes after it in f. */
+static int short_form_of(const evctx *x, const ev_mention *s, const ev_mention *f)
+{
+	static const char *const common[] = {"中国", "国际", "全国", "世界", "全球", "亚洲", "亚太"};
+	size_t p, q, i;
+
+	if (f->named != 1 || f->kind != s->kind || f->te - f->cs < 5 ||
+	    x->cp[f->te - 1] != x->cp[s->he - 1])
+		return 0;
+	for (p = f->cs; p + 1 < f->te; p++) {
+		if (x->cp[p] != x->cp[s->ns])
+			continue;
+		for (i = 0; i < COUNT(common); i++)
+			if ((p >= f->cs && utf8_at(x, p, f->te, common[i])) ||
+			    (p > f->cs && utf8_at(x, p - 1, f->te, common[i])))
+				break;
+		if (i < COUNT(common))
+			continue;
+		for (q = p + 1; q + 1 < f->te; q++)
+			if (x->cp[q] == x->cp[s->ns + 1])
+				return 1;
+	}
+	return 0;
+}
+
+/* The one earlier event of the article that the short name m (西博会, 服贸会:
+ * three characters ending in 会 or 展) abbreviates, or -1 (none, or more
+ * than one could be meant). */
+static int short_name_event(const evctx *x, const ev_mention *m)
+{
+	size_t j, r;
+	int found = -1;
+
+	if (m->named != 1 || m->quoted || m->he != m->ns + 3 || plain_len(x, m->ns, m->he) != 3 ||
+	    (x->cp[m->he - 1] != 0x4F1A /* 会 */ && x->cp[m->he - 1] != 0x5C55 /* 展 */))
+		return -1;
+	for (j = 0; j < x->nc; j++)
+		for (r = 0; r < x->c[j].nrep; r++) {
+			const ev_mention *f = &x->m[x->c[j].rep[r]];
+			if (f != m && short_form_of(x, m, f) && dates_overlap(m, f)) {
+				if (found >= 0 && found != (int)j)
+					return -1;
+				found = (int)j;
+				break;
+			}
+		}
+	return found;
 }
 
 static int cluster_mentions(evctx *x)
@@ -1446,9 +1771,13 @@ static int cluster_mentions(evctx *x)
 				if (same_event(x, m, &x->m[c->rep[r]]) ||
 				    (x->m[c->rep[r]].abbr && !strcmp(x->m[c->rep[r]].abbr, m->tail))) {
 					m->cluster = (int)j;
+					m->shortform = x->m[c->rep[r]].shortform &&
+					               !strcmp(x->m[c->rep[r]].tail, m->tail);
 					break;
 				}
 		}
+		if (m->cluster < 0 && (m->cluster = short_name_event(x, m)) >= 0)
+			m->shortform = 1; /* kept out of the key: other papers write it in full */
 		if (m->cluster >= 0) {
 			ev_cluster *c = &x->c[m->cluster];
 			size_t r;
@@ -1472,8 +1801,8 @@ static int cluster_mentions(evctx *x)
 			c->rep[0] = (int)i;
 			c->nrep = 1;
 		}
-		if (x->c[m->cluster].key_tail == NULL ||
-		    strlen(m->tail) < strlen(x->c[m->cluster].key_tail))
+		if (!m->shortform && (x->c[m->cluster].key_tail == NULL ||
+		                      strlen(m->tail) < strlen(x->c[m->cluster].key_tail)))
 			x->c[m->cluster].key_tail = m->tail;
 		x->c[m->cluster].last_sent = m->sent;
 		if (m->framed || m->date_rank >= 2 || m->quoted)
@@ -1617,9 +1946,39 @@ static int date_node(evctx *x, const char *start, const char *end, size_t *idx)
 	return 0;
 }
 
+static const char *cluster_tail(const evctx *x, const ev_cluster *c)
+{
+	return c->key_tail ? c->key_tail : x->m[c->best].tail;
+}
+
+static const char *cluster_year(const evctx *x, const ev_cluster *c)
+{
+	return c->date_m >= 0 ? x->m[c->date_m].start : x->doc_year;
+}
+
+/* Mark the kept events of the article that would share a key (one
+ * description, 新品发布会, held by two companies or on two days): their keys
+ * then carry the organiser, else the full date.  Only then: the plain key
+ * is what other articles reporting the event produce.  O(events^2). */
+static void mark_clashes(evctx *x)
+{
+	size_t i, j;
+
+	for (i = 0; i < x->nc; i++)
+		for (j = i + 1; j < x->nc; j++) {
+			ev_cluster *a = &x->c[i], *b = &x->c[j];
+			if (!a->keep || !b->keep || a->best < 0 || b->best < 0 ||
+			    strcmp(cluster_tail(x, a), cluster_tail(x, b)) ||
+			    strncmp(cluster_year(x, a), cluster_year(x, b), 4))
+				continue;
+			a->clash = b->clash = 1;
+		}
+}
+
 static int emit_events(evctx *x)
 {
-	size_t i, idx, klen;
+	size_t i, n, idx, klen;
+	const char *by;
 	char *key = NULL;
 	int rc = TEKG_ENOMEM;
 
@@ -1631,16 +1990,16 @@ static int emit_events(evctx *x)
 			continue;
 		b = &x->m[c->best];
 		/* the shortest core of the cluster is the most portable key */
-		tail = c->key_tail ? c->key_tail : b->tail;
-		klen = strlen(tail) + 24;
+		tail = cluster_tail(x, c);
+		by = c->clash && b->generic && b->by != NONE ? x->out->entities[b->by].label : "";
+		klen = strlen(tail) + strlen(by) + 40;
 		if ((key = tekg_malloc(klen)) == NULL)
 			goto cleanup;
-		if (d)
-			snprintf(key, klen, "event:%s@%.4s", tail, d->start);
-		else if (x->doc_year[0])
-			snprintf(key, klen, "event:%s@%s", tail, x->doc_year);
-		else
-			snprintf(key, klen, "event:%s", tail);
+		n = (size_t)snprintf(key, klen, "event:%s%s%s", by, *by ? "/" : "", tail);
+		if (cluster_year(x, c)[0])
+			n += (size_t)snprintf(key + n, klen - n, "@%.4s", cluster_year(x, c));
+		if (c->clash && !*by && d) /* told apart by the full date */
+			snprintf(key + n, klen - n, "@%s", d->start);
 		if (tekg_extraction_entity(x->out, "event", b->label, key, &idx) ||
 		    tekg_extraction_set(x->out, idx, "kind", kind_names[c->kind]))
 			goto cleanup;
@@ -1826,9 +2185,25 @@ static int add_parties(evctx *x)
 
 	for (i = 0; i < x->nm; i++) {
 		const ev_mention *m = &x->m[i];
+		if (m->named == 3 && m->cluster >= 0 && m->org != NONE && m->kind == K_SIGNING) {
+			if (add_edge(x, "participant", m->org, x->c[m->cluster].ent, m->sent, "签约") ||
+			    (m->side_b != NONE && add_edge(x, "participant", m->side_b,
+			                                   x->c[m->cluster].ent, m->sent, "签约")))
+				return TEKG_ENOMEM;
+			continue;
+		}
 		if (m->named == 3 && m->cluster >= 0 && m->org != NONE &&
 		    add_edge(x, "organizer", m->org, x->c[m->cluster].ent, m->sent, NULL))
 			return TEKG_ENOMEM;
+		if (m->named == 1 && m->kind == K_SIGNING && m->inner < 0 && m->cluster >= 0) {
+			EACH_ENT(x, m->sent, k) { /* 甲与乙签约仪式: the parties in its name */
+				const ent_ref *e = &x->ents[k];
+				if (e->type <= 1 && e->ws >= m->ns && e->we <= m->hs && !ent_nested(x, e) &&
+				    add_edge(x, "participant", e->ent, x->c[m->cluster].ent, m->sent, "签约"))
+					return TEKG_ENOMEM;
+			}
+			continue;
+		}
 		if (m->named != 2 || m->cluster < 0)
 			continue;
 		if (m->kind == K_VISIT) { /* the visitor */
@@ -1863,7 +2238,7 @@ static int add_organizers(evctx *x, size_t si)
 
 	for (p = s->wstart; p < s->wend; p++) {
 		size_t from = NONE;
-		int ev = -1;
+		int ev = -1, object = 0;
 		for (i = 0, vl = 0; i < COUNT(organize_verbs); i++)
 			if (utf8_at(x, p, s->wend, organize_verbs[i])) {
 				vl = u8len(organize_verbs[i]);
@@ -1884,6 +2259,10 @@ static int add_organizers(evctx *x, size_t si)
 				ev = x->m[i].outer >= 0 && x->m[x->m[i].outer].cluster >= 0
 				             ? x->m[x->m[i].outer].cluster
 				             : x->m[i].cluster;
+				/* X主办(了)Y with Y a name: X is the clause's subject */
+				object = x->m[i].named &&
+				         (x->m[i].ns == p + vl ||
+				          (x->m[i].ns == p + vl + 1 && x->cp[p + vl] == 0x4E86 /* 了 */));
 				break;
 			}
 		/* 由X主办, or "…，X承办": the event of the sentence; X举办 needs its object */
@@ -1896,9 +2275,15 @@ static int add_organizers(evctx *x, size_t si)
 		}
 		EACH_ENT(x, si, k) {
 			const ent_ref *e = &x->ents[k];
+			uint32_t pc = e->ws > s->wstart ? x->cp[e->ws - 1] : 0;
 			if (e->type != 1 || e->we > p || ent_nested(x, e))
 				continue;
-			if (from != NONE ? e->ws < from : (e->we + 1 < p || e->ws < cs))
+			/* 由X主办; X主办(了)Y: X the subject of the clause, not a venue
+			 * (在X); else X right before the verb */
+			if (from != NONE ? e->ws < from
+			    : object ? (e->ws < cs || pc == 0x5728 /* 在 */ || pc == 0x4E8E /* 于 */ ||
+			                pc == 0x5230 /* 到 */ || pc == 0x8D74 /* 赴 */)
+			             : (e->we + 1 < p || e->ws < cs))
 				continue;
 			if (add_edge(x, "organizer", e->ent, x->c[ev].ent, si, NULL))
 				return TEKG_ENOMEM;
@@ -1932,6 +2317,68 @@ static int build_tokat(evctx *x, size_t si)
 	return 0;
 }
 
+/* A core made of common words only (新品发布会, 专题研讨会): no proper
+ * name, place, number, acronym or quote in it.  Such a description names
+ * different events for different organisers: m->by is the organisation
+ * last named before it in its clause (甲公司在深圳举行新品发布会). */
+static void generic_core(const evctx *x, size_t si, ev_mention *m)
+{
+	static const char *const common[] = {"n", "vn", "an", "a", "v", "c", NULL};
+	const tekg_sentence *s = &x->a->sents[si];
+	size_t w, cs, ce, i;
+
+	if (m->named != 1 || m->quoted || m->inner >= 0 || m->cs >= m->hs)
+		return;
+	for (w = m->cs; w < m->hs;) {
+		const tekg_token *t = token_at(x, si, w);
+		if (t == NULL || !tok_is(t, common) || is_latin(x->cp[w]) ||
+		    ent_covering(x, si, w, 1) || ent_covering(x, si, w, 2))
+			return;
+		w = s->wstart + t->end;
+	}
+	m->generic = 1;
+	clause_of(x, si, m->hs, &cs, &ce);
+	EACH_ENT(x, si, i) {
+		const ent_ref *e = &x->ents[i];
+		if (e->type == 1 && e->ws >= cs && e->we <= m->ns && !ent_nested(x, e))
+			m->by = e->ent;
+	}
+}
+
+/* 展期至5月29日, 会期至…, 持续至…: the end of the event named last before
+ * it in sentence si (mentions [first, nm)), or of the last one of the
+ * sentence before when it opens the sentence.  Only a later date of the
+ * same precision is taken. */
+static void period_end(evctx *x, size_t si, size_t first)
+{
+	static const char *const words[] = {"展期至", "展期到", "会期至", "会期到", "持续至",
+	                                    "持续到", "展至", "展出至", "展出到"};
+	const tekg_sentence *s = &x->a->sents[si];
+	size_t p, i, j, k, n;
+
+	for (p = s->wstart; p < s->wend; p++)
+		for (i = 0; i < COUNT(words); i++) {
+			ev_mention *m = NULL;
+			if (!utf8_at(x, p, s->wend, words[i]))
+				continue;
+			n = p + u8len(words[i]);
+			for (k = 0; k < x->ntx && x->tx[k].start != n; k++)
+				;
+			for (j = first; j < x->nm; j++)
+				if (x->m[j].named == 1 && x->m[j].he <= p)
+					m = &x->m[j];
+			for (j = first; m == NULL && j-- > 0 && x->m[j].sent + 1 >= si;)
+				if (x->m[j].named == 1 && x->m[j].sent + 1 == si)
+					m = &x->m[j];
+			if (k == x->ntx || m == NULL || m->date_rank < 3 ||
+			    strlen(x->tx[k].iso_end) != strlen(m->start) ||
+			    strcmp(x->tx[k].iso_end, m->start) <= 0)
+				break;
+			snprintf(m->end, sizeof m->end, "%s", x->tx[k].iso_end);
+			break;
+		}
+}
+
 static int finish_mention(evctx *x, ev_mention *m)
 {
 	size_t ls = m->dash > m->ns ? m->dash : m->ns;
@@ -1942,10 +2389,11 @@ static int finish_mention(evctx *x, ev_mention *m)
 		; /* made with the mention (signings) */
 	} else if (m->named == 3) {
 		const char *ol = x->out->entities[m->org].label;
+		const char *ob = m->side_b != NONE ? x->out->entities[m->side_b].label : "";
 		char *head = xart_work_text(x->xa, m->hs, m->te);
-		size_t n = strlen(ol) + (head ? strlen(head) : 0) + 1;
+		size_t n = strlen(ol) + strlen(ob) + (head ? strlen(head) : 0) + 8;
 		if (head && (m->label = tekg_malloc(n)) != NULL)
-			snprintf(m->label, n, "%s%s", ol, head);
+			snprintf(m->label, n, "%s%s%s%s", ol, *ob ? "与" : "", ob, head);
 		tekg_free(head);
 	} else if (m->named == 2 && m->side_a != NONE && m->side_b != NONE) {
 		const char *la = x->out->entities[m->side_a].label;
@@ -2010,15 +2458,30 @@ static int run(evctx *x)
 		for (i = first; i < x->nm; i++) {
 			ev_mention *m = &x->m[i];
 			size_t cs, ce;
-			clause_of(x, si, m->hs, &cs, &ce);
+			mention_clause(x, si, m, &cs, &ce);
 			if (m->named != 2)
-				m->framed = m->outer < 0 && framed_in(x, m->ns < cs ? m->ns : cs, ce, m);
+				m->framed = m->outer < 0 && framed_in(x, cs, ce, m);
 			mention_date(x, si, m);
 			if ((rc = mention_place(x, si, m)))
 				return rc;
+			generic_core(x, si, m);
 			if ((rc = finish_mention(x, m)))
 				return rc;
 		}
+		period_end(x, si, first);
+		/* the story's day: the sentence's topic time (5月20日，…), or the
+		 * date after an event's name (X20日在宁波开幕); not a date that
+		 * modifies a name (5月8日举行的筹备会议 looks back) */
+		if (lead < x->ntx && strlen(x->tx[lead].iso_start) == 10 &&
+		    !same_day_word(x, x->tx[lead].start)) {
+			memcpy(x->narr_start, x->tx[lead].iso_start, sizeof x->narr_start);
+			memcpy(x->narr_end, x->tx[lead].iso_start, sizeof x->narr_end);
+		}
+		for (i = first; i < x->nm; i++)
+			if (x->m[i].date_after && strlen(x->m[i].start) == 10) {
+				memcpy(x->narr_start, x->m[i].start, sizeof x->narr_start);
+				memcpy(x->narr_end, x->m[i].start, sizeof x->narr_end);
+			}
 		if (lead < x->ntx)
 			x->last_lead = lead;
 	}
@@ -2034,6 +2497,7 @@ static int run(evctx *x)
 	if ((rc = cluster_mentions(x)))
 		return rc;
 	choose(x);
+	mark_clashes(x);
 	if ((rc = emit_events(x)) || (rc = add_parties(x)))
 		return rc;
 	for (si = 0; si < a->n_sents; si++)
