@@ -3,7 +3,7 @@
  *
  * 1. Candidates: the tagger's nouns and verbal nouns (n, vn, nz, nw, an)
  *    made of CJK ideographs, and Latin acronyms (APEC, AI), not boilerplate
- *    (kw_stop.c).  Entities (PER, LOC, ORG, TIME) are not keywords.
+ *    (kw_stop.c) nor a title of the lexicon or a word ending with one.  Entities (PER, LOC, ORG, TIME) are not keywords.
  *    One-character nouns (碳) only count inside phrases (碳市场).
  *    Fragments are left out: a token overlapping a name mention (person,
  *    organization, place, date) without being that mention, a token that
@@ -216,12 +216,12 @@ static int mixed_fragment(const char *w)
  * noun-like word of plain characters, or a Latin acronym.  One-character
  * nouns (碳) only count inside phrases (碳市场): the final scoring drops
  * one-character keywords. */
-static int candidate(const char *w, const char *t)
+static int candidate(const char *w, const char *t, const xlex *lex)
 {
 	static const char *const noun_types[] = {"n", "vn", "nz", "nw", "an"};
 	size_t i;
 
-	if (!plain_word(w) || kw_is_stop(w) || mixed_fragment(w))
+	if (!plain_word(w) || kw_is_stop(w) || kw_is_title(lex, w) || mixed_fragment(w))
 		return 0;
 	if (is_ascii_word(w))
 		return strlen(w) >= 2 && strcmp(t, "PER") && strcmp(t, "TIME") &&
@@ -317,8 +317,8 @@ static int crosses_mention(const xart *xa, const tekg_extraction *out, size_t s,
 	return 0;
 }
 
-static int collect(const xart *xa, const tekg_tag_result *tags, const tekg_extraction *out,
-                   kw_words *k)
+static int collect(const xart *xa, const xlex *lex, const tekg_tag_result *tags,
+                   const tekg_extraction *out, kw_words *k)
 {
 	const tekg_article *a = xa->a;
 	size_t s, j, run = 0;
@@ -348,7 +348,7 @@ static int collect(const xart *xa, const tekg_tag_result *tags, const tekg_extra
 				rc = TEKG_ENOMEM;
 				goto cleanup;
 			}
-			if (!candidate(w, t->type)) {
+			if (!candidate(w, t->type, lex)) {
 				tekg_free(w);
 				run++;
 				prev_end = (size_t)-1;
@@ -436,8 +436,8 @@ static int add_unit(kw_map *fin, const char *word, char *const *w, size_t at, si
 	return 0;
 }
 
-int extract_keywords(const xart *xa, const tekg_tag_result *tags, tekg_extraction *out,
-                     tekg_error *err)
+int extract_keywords(const xart *xa, const xlex *lex, const tekg_tag_result *tags,
+                     tekg_extraction *out, tekg_error *err)
 {
 	kw_words k = {0};
 	kw_map phr = {0}, fin = {0};
@@ -446,7 +446,7 @@ int extract_keywords(const xart *xa, const tekg_tag_result *tags, tekg_extractio
 	size_t i, j, n, maxtf = 0, kept = 0;
 	int rc;
 
-	if ((rc = collect(xa, tags, out, &k)))
+	if ((rc = collect(xa, lex, tags, out, &k)))
 		goto nomem;
 	/* n-gram counts inside runs */
 	for (i = 0; i < k.n; i++)
