@@ -14,22 +14,30 @@
 #include <string.h>
 
 /* Every topic: export id, label, keywords, documents and events about it
- * (counts), and the documents' export ids, most relevant first.  Topics by
- * the summed relevance of their documents. */
+ * (counts, SQL integers), the labels of its three most relevant events
+ * (" | "-joined), and the export ids of all its documents and all its
+ * events, most relevant first.  Topics by the summed relevance of their
+ * documents. */
 static const char topics_sql[] =
 	"WITH a AS (SELECT e.dst AS t, e.src_doc AS doc, e.src AS ev, max(e.weight) AS w"
 	"   FROM edge e WHERE e.type = 'about' GROUP BY e.dst, e.src_doc, e.src)"
 	" SELECT 'n' || t.id AS id, t.label AS topic, t.keywords AS keywords,"
 	" (SELECT count(*) FROM a WHERE a.t = t.id AND a.doc IS NOT NULL) AS documents,"
 	" (SELECT count(*) FROM a WHERE a.t = t.id AND a.ev IS NOT NULL) AS events,"
-	" (SELECT group_concat(x, ' ') FROM (SELECT 'd' || a.doc AS x FROM a"
-	"   WHERE a.t = t.id AND a.doc IS NOT NULL ORDER BY a.w DESC, a.doc)) AS docs"
+	" coalesce((SELECT group_concat(l, ' | ') FROM (SELECT x.label AS l FROM a"
+	"   JOIN entity x ON x.id = a.ev WHERE a.t = t.id ORDER BY a.w DESC, x.id LIMIT 3)),"
+	"   '') AS top_events,"
+	" coalesce((SELECT group_concat(x, ' ') FROM (SELECT 'd' || a.doc AS x FROM a"
+	"   WHERE a.t = t.id AND a.doc IS NOT NULL ORDER BY a.w DESC, a.doc)), '') AS docs,"
+	" coalesce((SELECT group_concat(x, ' ') FROM (SELECT 'n' || a.ev AS x FROM a"
+	"   WHERE a.t = t.id AND a.ev IS NOT NULL ORDER BY a.w DESC, a.ev)), '') AS event_ids"
 	" FROM entity t WHERE t.type = 'topic' ORDER BY"
 	" (SELECT sum(a.w) FROM a WHERE a.t = t.id AND a.doc IS NOT NULL) DESC, t.label";
 
 /* One topic: itself and its keywords, then its documents and events by
- * relevance, then the persons and organizations of those documents by the
- * number of them that mention them (at most 15).  %lld: the topic id. */
+ * relevance (weight: a number rounded to 3 decimals), then the persons and
+ * organizations of those documents by the number of them that mention
+ * them (at most 15; weight: that number, an integer).  %lld: the topic id. */
 static const char topic_fmt[] =
 	"WITH ad AS (SELECT e.src_doc AS doc, max(e.weight) AS w FROM edge e"
 	"   WHERE e.type = 'about' AND e.dst = %lld AND e.src_doc IS NOT NULL GROUP BY e.src_doc),"
@@ -38,9 +46,9 @@ static const char topic_fmt[] =
 	" SELECT * FROM (SELECT 'topic' AS kind, 'n' || id AS id, label AS item,"
 	"   NULL AS weight, keywords AS detail FROM entity WHERE id = %lld)"
 	" UNION ALL SELECT * FROM (SELECT 'document', 'd' || d.id, coalesce(d.title, ''),"
-	"   printf('%%.3f', ad.w), d.date FROM ad JOIN document d ON d.id = ad.doc"
+	"   round(ad.w, 3), d.date FROM ad JOIN document d ON d.id = ad.doc"
 	"   ORDER BY ad.w DESC, d.id)"
-	" UNION ALL SELECT * FROM (SELECT 'event', 'n' || x.id, x.label, printf('%%.3f', ae.w),"
+	" UNION ALL SELECT * FROM (SELECT 'event', 'n' || x.id, x.label, round(ae.w, 3),"
 	"   x.start FROM ae JOIN entity x ON x.id = ae.ev ORDER BY ae.w DESC, x.id)"
 	" UNION ALL SELECT * FROM (SELECT x.type, 'n' || x.id, x.label,"
 	"   count(DISTINCT m.doc_id), count(*) || ' mentions' FROM mention m"
