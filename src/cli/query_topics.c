@@ -132,6 +132,19 @@ static int match(tekg_store *s, int rule, const char *name, found *f)
 	return f->rc ? f->rc : rc;
 }
 
+/* Appends " nID LABEL" (comma-separated) to the tekg_buf ud. */
+static int on_topic_hint(int ncol, const char *const *names, const char *const *values, void *ud)
+{
+	tekg_buf *b = ud;
+
+	(void)names;
+	if (ncol < 2 || values[0] == NULL)
+		return 0;
+	return (b->len && tekg_buf_putc(b, ',')) || tekg_buf_puts(b, " n") ||
+	       tekg_buf_puts(b, values[0]) || tekg_buf_putc(b, ' ') ||
+	       tekg_buf_puts(b, values[1] ? values[1] : "") ? TEKG_ENOMEM : 0;
+}
+
 /* The topic called `name` into *id; messages on stderr. */
 static int resolve(tekg_store *s, const char *name, int64_t *id)
 {
@@ -173,22 +186,17 @@ static int resolve(tekg_store *s, const char *name, int64_t *id)
 		rc = TEKG_EAMBIGUOUS;
 		goto cleanup;
 	}
-	/* not found: list some topics */
+	/* not found: list every topic */
 	{
 		tekg_error err = {0};
-		found all;
-		memset(&all, 0, sizeof all);
+		tekg_buf b;
 		cli_err(NULL, "query: no topic named '%s'", name);
+		tekg_buf_init(&b, 0);
 		if (tekg_store_query_readonly(s, "SELECT id, label FROM entity WHERE type = 'topic'"
-		                                 " ORDER BY id LIMIT 8", on_match, &all, &err) == 0 &&
-		    all.n > 0) {
-			fputs("topics:", stderr);
-			for (k = 0; k < all.n; k++)
-				fprintf(stderr, "%s n%lld %s", k ? "," : "", (long long)all.ids[k],
-				        all.labels[k]);
-			fputc('\n', stderr);
-		}
-		found_clear(&all);
+		                                 " ORDER BY id", on_topic_hint, &b, &err) == 0 &&
+		    b.len > 0)
+			fprintf(stderr, "topics:%.*s\n", (int)b.len, b.data);
+		tekg_buf_free(&b);
 		rc = TEKG_ENOTFOUND;
 	}
 cleanup:

@@ -2,8 +2,8 @@
 # topics.sh - topics end to end (docs/topics.md): ingest the fixture
 # articles of tests/data/topics with the fixture IDF table, then
 # `tekg query topics`, `tekg query topic NAME` (label, keyword, alias,
-# traditional script, export id, unknown name), the events of each topic,
-# the --topic filter, topic
+# traditional script, export id, unknown name listing every topic), the
+# events of each topic, the --topic filter, topic
 # nodes and about edges in the GraphML export, reindex, and the fallback to
 # corpus IDF when the IDF file is missing.
 # Gets $TEKG; exits 0 pass, 77 skip (no tagger model), 1 fail.
@@ -118,6 +118,24 @@ if cmp -s "$tmp/out" "$tmp/want"; then ok "query topics: events"; else fail "que
 ev=$(q topics --csv | sed -n 's/^[^,]*,口岸、物流,.*,\(n[0-9][0-9 n]*\)\r*$/\1/p')
 evl=$(q sql "SELECT 'n' || id FROM entity WHERE type = 'event' AND label = '口岸经济研讨会'" --csv | tail -n 1 | tr -d '\r')
 [ -n "$ev" ] && [ "$ev" = "$evl" ] && ok "query topics: event_ids ($ev)" || fail "query topics: event_ids '$ev', want '$evl'"
+
+# an unknown topic lists every topic, not the first 8 (12 topics here)
+cp "$tmp/t.db" "$tmp/many.db"
+if command -v sqlite3 >/dev/null 2>&1; then
+	i=1
+	while [ $i -le 10 ]; do
+		sqlite3 "$tmp/many.db" "INSERT INTO entity(key, type, label, keywords)
+			VALUES ('topic:题$i', 'topic', '题$i', '题$i')" || fail "sqlite3 insert"
+		i=$((i + 1))
+	done
+	"$TEKG" query -d "$tmp/many.db" topic 不存在 >/dev/null 2>"$tmp/err"
+	n=$(grep '^topics:' "$tmp/err" | tr ',' '\n' | grep -c ' n[0-9]')
+	if [ "$n" = 12 ] && grep -q '题10$' "$tmp/err"; then
+		ok "unknown topic: all 12 topics listed"
+	else
+		fail "unknown topic: $n topics listed"; cat "$tmp/err"
+	fi
+fi
 
 echo "topics CLI: $fails failure(s)"
 [ "$fails" -eq 0 ]
