@@ -13,6 +13,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A document's display name: its title, else its first sentence cut to 24
+ * characters, in brackets (an article whose headline was not detected).
+ * `d` is the document row. */
+#define DOC_NAME \
+	"coalesce(nullif(d.title, ''), (SELECT '[' || trim(substr(d.orig, s.start + 1,"\
+	" min(s.end - s.start, 24)))" \
+	" || CASE WHEN s.end - s.start > 24 THEN '...' ELSE '' END || ']' FROM sentence s" \
+	" WHERE s.doc_id = d.id ORDER BY s.idx LIMIT 1), '')"
+
 /* Every topic: export id, label, keywords, documents and events about it
  * (counts, SQL integers), the labels of its three most relevant events
  * (" | "-joined), and the export ids of all its documents and all its
@@ -45,7 +54,7 @@ static const char topic_fmt[] =
 	"   WHERE e.type = 'about' AND e.dst = %lld AND e.src IS NOT NULL GROUP BY e.src)"
 	" SELECT * FROM (SELECT 'topic' AS kind, 'n' || id AS id, label AS item,"
 	"   NULL AS weight, keywords AS detail FROM entity WHERE id = %lld)"
-	" UNION ALL SELECT * FROM (SELECT 'document', 'd' || d.id, coalesce(d.title, ''),"
+	" UNION ALL SELECT * FROM (SELECT 'document', 'd' || d.id, " DOC_NAME ","
 	"   round(ad.w, 3), d.date FROM ad JOIN document d ON d.id = ad.doc"
 	"   ORDER BY ad.w DESC, d.id)"
 	" UNION ALL SELECT * FROM (SELECT 'event', 'n' || x.id, x.label, round(ae.w, 3),"

@@ -3,7 +3,7 @@
 # articles of tests/data/topics with the fixture IDF table, then
 # `tekg query topics`, `tekg query topic NAME` (label, keyword, alias,
 # traditional script, export id, unknown name listing every topic), the
-# events of each topic, the --topic filter, topic
+# events of each topic, an untitled document's first sentence, the --topic filter, topic
 # nodes and about edges in the GraphML export, reindex, and the fallback to
 # corpus IDF when the IDF file is missing.
 # Gets $TEKG; exits 0 pass, 77 skip (no tagger model), 1 fail.
@@ -135,6 +135,18 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	else
 		fail "unknown topic: $n topics listed"; cat "$tmp/err"
 	fi
+fi
+
+# a document without a detected headline shows its first sentence, cut to
+# 24 characters, in brackets
+TEKG_IDF_FILE=$DATA/fixture.idf "$TEKG" ingest -q -d "$tmp/u.db" $DATA/untitled.txt 2>"$tmp/err" ||
+	fail "ingest untitled: $(cat "$tmp/err")"
+title=$("$TEKG" query -d "$tmp/u.db" sql "SELECT coalesce(title, 'NULL') FROM document" --csv | tail -n 1 | tr -d '\r')
+"$TEKG" query -d "$tmp/u.db" topic 深海养殖 --csv >"$tmp/out" 2>"$tmp/err"
+if [ "$title" = NULL ] && grep -q '^document,d1,\[本报讯 深海养殖工船今天在海口交付使用，这是远洋\.\.\.\],' "$tmp/out"; then
+	ok "untitled document: first sentence shown"
+else
+	fail "untitled document (title $title)"; cat "$tmp/out" "$tmp/err"
 fi
 
 echo "topics CLI: $fails failure(s)"
