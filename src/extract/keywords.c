@@ -3,7 +3,8 @@
  *
  * 1. Candidates: the tagger's nouns and verbal nouns (n, vn, nz, nw, an)
  *    made of CJK ideographs, and Latin acronyms (APEC, AI), not boilerplate
- *    (kw_stop.c) nor a title of the lexicon or a word ending with one.  Entities (PER, LOC, ORG, TIME) are not keywords.
+ *    (kw_stop.c) nor a title of the lexicon or a word ending with one.
+ *    Entities (PER, LOC, ORG, TIME) are not keywords.
  *    One-character nouns (碳) only count inside phrases (碳市场).
  *    Fragments are left out: a token overlapping a name mention (person,
  *    organization, place, date) without being that mention, a token that
@@ -295,7 +296,8 @@ static int splits_latin(const xart *xa, size_t ws, size_t we)
  * without being equal to it: the token is part of a name, or a name with
  * a piece of the next word stuck to it (a given name without its surname,
  * APEC东道主).  A keyword starts and ends on mention boundaries or outside
- * mentions.  Event mentions do not count.  Mentions count original chars.  O(mentions). */
+ * mentions.  Event mentions do not count.  Mentions count original
+ * chars.  O(mentions). */
 static int crosses_mention(const xart *xa, const tekg_extraction *out, size_t s, size_t ws,
                            size_t we)
 {
@@ -322,7 +324,6 @@ static int collect(const xart *xa, const xlex *lex, const tekg_tag_result *tags,
 {
 	const tekg_article *a = xa->a;
 	size_t s, j, run = 0;
-	int rc = 0;
 
 	for (s = 0; s < a->n_sents; s++) {
 		const tekg_tag_result *r = &tags[s];
@@ -344,10 +345,8 @@ static int collect(const xart *xa, const xlex *lex, const tekg_tag_result *tags,
 				prev_end = (size_t)-1;
 				continue;
 			}
-			if ((w = xart_work_text(xa, ws, we)) == NULL) {
-				rc = TEKG_ENOMEM;
-				goto cleanup;
-			}
+			if ((w = xart_work_text(xa, ws, we)) == NULL)
+				return TEKG_ENOMEM;
 			if (!candidate(w, t->type, lex)) {
 				tekg_free(w);
 				run++;
@@ -359,13 +358,11 @@ static int collect(const xart *xa, const xlex *lex, const tekg_tag_result *tags,
 			prev_end = t->end;
 			if (words_push(k, w, run)) {
 				tekg_free(w);
-				rc = TEKG_ENOMEM;
-				goto cleanup;
+				return TEKG_ENOMEM;
 			}
 		}
 	}
-cleanup:
-	return rc;
+	return 0;
 }
 
 /* Join words i..i+n-1 into buf when they share a run and fit; 0 otherwise. */
