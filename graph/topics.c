@@ -113,6 +113,16 @@ static size_t words_intern(words *t, const char *w)
 	return t->n - 1;
 }
 
+/* The callbacks below (on_keyword, on_sentence, on_doc_event) return
+ * TEKG_ENOMEM without a message, which the store passes through: give it
+ * one, so every failure of tekg_topics_rebuild() says what went wrong. */
+static int cb_failed(int rc, tekg_error *err)
+{
+	if (rc == TEKG_ENOMEM && (err == NULL || err->msg[0] == '\0'))
+		return tekg_error_set(err, rc, "out of memory");
+	return rc;
+}
+
 /* ---- state ------------------------------------------------------------- */
 
 typedef struct krow {
@@ -671,8 +681,10 @@ int tekg_topics_rebuild(tekg_store *s, const tekg_topic_opts *opts, tekg_error *
 		if (st.doc_ab[i] == st.doc_ab[i + 1])
 			continue;
 		sents_clear(&se);
-		if ((rc = tekg_store_each_sentence_text(s, st.docs[i].id, on_sentence, &se, err)))
+		if ((rc = tekg_store_each_sentence_text(s, st.docs[i].id, on_sentence, &se, err))) {
+			rc = cb_failed(rc, err);
 			goto cleanup;
+		}
 		for (k = st.doc_ab[i]; k < st.doc_ab[i + 1]; k++) {
 			about *a = &st.ab[k];
 			a->sentence = best_sentence(&se, &topics[a->topic], o.keywords, &st.w);
@@ -682,8 +694,10 @@ int tekg_topics_rebuild(tekg_store *s, const tekg_topic_opts *opts, tekg_error *
 		}
 	}
 	/* event -> topic: the best relevance among the event's documents */
-	if ((rc = tekg_store_each_doc_event(s, on_doc_event, &st, err)))
+	if ((rc = tekg_store_each_doc_event(s, on_doc_event, &st, err))) {
+		rc = cb_failed(rc, err);
 		goto cleanup;
+	}
 	if (st.nev)
 		qsort(st.ev, st.nev, sizeof *st.ev, cmp_ev);
 	for (i = 0; i < st.nev; i++) {

@@ -137,6 +137,80 @@ static void test_keywords_of_articles(void **state)
 	tekg_store_close(s);
 }
 
+/* Keywords start and end on name boundaries and keep Latin words whole
+ * (fragments.txt, invented): the tagger cuts QWEC东道主 into QWE|C 东道主,
+ * glues 台 (of 总台) to WTO and WTO to 东道主, and gives the given name of
+ * 应渔民 as the noun 渔民; none of QWE, 台WTO, WTO东道主, 渔民 is a keyword,
+ * while 东道主 (after the cut, a whole word) still is. */
+static void test_keywords_fragments(void **state)
+{
+	tekg_pipeline_opts po;
+	tekg_pipeline *p = NULL;
+	tekg_store *s = NULL;
+	tekg_error err = {0};
+
+	(void)state;
+	fresh_db("frag.db");
+	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), 0);
+	memset(&po, 0, sizeof po);
+	po.jobs = 1;
+	if (tekg_pipeline_new(&p, s, &po, &err) == TEKG_EMODEL) {
+		tekg_store_close(s);
+		fprintf(stderr, "skipped: %s\n", err.msg);
+		skip();
+	}
+	assert_int_equal(tekg_pipeline_ingest(p, DATA "fragments.txt", &err), 0);
+	assert_int_equal(tekg_pipeline_finish(p, &err), 0);
+	assert_rows(s, "SELECT word, tf, idf, printf('%.4f', weight) FROM keyword"
+	               " ORDER BY weight DESC, word",
+	            "海洋渔业|5|8.8|8.8000\n"
+	            "深海养殖|4|8.8|7.0400\n"
+	            "东道主|1|8.8|1.7600\n"
+	            "工船|1|8.8|1.7600\n"
+	            "远海|1|8.8|1.7600\n");
+	/* the names themselves are entities */
+	assert_rows(s, "SELECT e.type, m.surface FROM mention m JOIN entity e ON e.id = m.entity_id"
+	               " WHERE e.type IN ('person', 'organization') ORDER BY m.id",
+	            "organization|WTO\n"
+	            "organization|渔业公司\n"
+	            "person|应渔民\n");
+	tekg_pipeline_free(p);
+	tekg_store_close(s);
+}
+
+/* Titles are never keywords (titles.txt, invented): every title of the
+ * lexicon (副行长, 总领事, 首席执行官, 大使, 副省长, 厅长 ...) and every word
+ * ending with one (市委书记 ends with 书记) is left out, so only the
+ * subject remains. */
+static void test_keywords_titles(void **state)
+{
+	tekg_pipeline_opts po;
+	tekg_pipeline *p = NULL;
+	tekg_store *s = NULL;
+	tekg_error err = {0};
+
+	(void)state;
+	fresh_db("titles.db");
+	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), 0);
+	memset(&po, 0, sizeof po);
+	po.jobs = 1;
+	if (tekg_pipeline_new(&p, s, &po, &err) == TEKG_EMODEL) {
+		tekg_store_close(s);
+		fprintf(stderr, "skipped: %s\n", err.msg);
+		skip();
+	}
+	assert_int_equal(tekg_pipeline_ingest(p, DATA "titles.txt", &err), 0);
+	assert_int_equal(tekg_pipeline_finish(p, &err), 0);
+	assert_rows(s, "SELECT word, tf, idf, printf('%.4f', weight) FROM keyword"
+	               " ORDER BY weight DESC, word",
+	            "冷链物流|2|8.8|8.8000\n"
+	            "远洋渔业|2|8.8|8.8000\n"
+	            "养殖|1|8.8|4.4000\n"
+	            "深海|1|8.8|4.4000\n");
+	tekg_pipeline_free(p);
+	tekg_store_close(s);
+}
+
 /* ---- topics from hand-made keywords ------------------------------------ */
 
 typedef struct kw {
@@ -338,6 +412,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keywords_of_articles),
+		cmocka_unit_test(test_keywords_fragments),
+		cmocka_unit_test(test_keywords_titles),
 		cmocka_unit_test(test_topics_from_keywords),
 		cmocka_unit_test(test_no_keywords),
 		cmocka_unit_test(test_migration_from_1),

@@ -13,23 +13,40 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A document's display name: its title, else its first sentence cut to 24
+ * characters, in brackets (an article whose headline was not detected).
+ * `d` is the document row. */
+#define DOC_NAME \
+	"coalesce(nullif(d.title, ''), (SELECT '[' || trim(substr(d.orig, s.start + 1,"\
+	" min(s.end - s.start, 24)))" \
+	" || CASE WHEN s.end - s.start > 24 THEN '...' ELSE '' END || ']' FROM sentence s" \
+	" WHERE s.doc_id = d.id ORDER BY s.idx LIMIT 1), '')"
+
 /* Every topic: export id, label, keywords, documents and events about it
- * (counts), and the documents' export ids, most relevant first.  Topics by
- * the summed relevance of their documents. */
+ * (counts, SQL integers), the labels of its three most relevant events
+ * (" | "-joined), and the export ids of all its documents and all its
+ * events, most relevant first.  Topics by the summed relevance of their
+ * documents. */
 static const char topics_sql[] =
 	"WITH a AS (SELECT e.dst AS t, e.src_doc AS doc, e.src AS ev, max(e.weight) AS w"
 	"   FROM edge e WHERE e.type = 'about' GROUP BY e.dst, e.src_doc, e.src)"
 	" SELECT 'n' || t.id AS id, t.label AS topic, t.keywords AS keywords,"
 	" (SELECT count(*) FROM a WHERE a.t = t.id AND a.doc IS NOT NULL) AS documents,"
 	" (SELECT count(*) FROM a WHERE a.t = t.id AND a.ev IS NOT NULL) AS events,"
-	" (SELECT group_concat(x, ' ') FROM (SELECT 'd' || a.doc AS x FROM a"
-	"   WHERE a.t = t.id AND a.doc IS NOT NULL ORDER BY a.w DESC, a.doc)) AS docs"
+	" coalesce((SELECT group_concat(l, ' | ') FROM (SELECT x.label AS l FROM a"
+	"   JOIN entity x ON x.id = a.ev WHERE a.t = t.id ORDER BY a.w DESC, x.id LIMIT 3)),"
+	"   '') AS top_events,"
+	" coalesce((SELECT group_concat(x, ' ') FROM (SELECT 'd' || a.doc AS x FROM a"
+	"   WHERE a.t = t.id AND a.doc IS NOT NULL ORDER BY a.w DESC, a.doc)), '') AS docs,"
+	" coalesce((SELECT group_concat(x, ' ') FROM (SELECT 'n' || a.ev AS x FROM a"
+	"   WHERE a.t = t.id AND a.ev IS NOT NULL ORDER BY a.w DESC, a.ev)), '') AS event_ids"
 	" FROM entity t WHERE t.type = 'topic' ORDER BY"
 	" (SELECT sum(a.w) FROM a WHERE a.t = t.id AND a.doc IS NOT NULL) DESC, t.label";
 
 /* One topic: itself and its keywords, then its documents and events by
- * relevance, then the persons and organizations of those documents by the
- * number of them that mention them (at most 15).  %lld: the topic id. */
+ * relevance (weight: a number rounded to 3 decimals), then the persons and
+ * organizations of those documents by the number of them that mention
+ * them (at most 15; weight: that number, an integer).  %lld: the topic id. */
 static const char topic_fmt[] =
 	"WITH ad AS (SELECT e.src_doc AS doc, max(e.weight) AS w FROM edge e"
 	"   WHERE e.type = 'about' AND e.dst = %lld AND e.src_doc IS NOT NULL GROUP BY e.src_doc),"
@@ -37,10 +54,10 @@ static const char topic_fmt[] =
 	"   WHERE e.type = 'about' AND e.dst = %lld AND e.src IS NOT NULL GROUP BY e.src)"
 	" SELECT * FROM (SELECT 'topic' AS kind, 'n' || id AS id, label AS item,"
 	"   NULL AS weight, keywords AS detail FROM entity WHERE id = %lld)"
-	" UNION ALL SELECT * FROM (SELECT 'document', 'd' || d.id, coalesce(d.title, ''),"
-	"   printf('%%.3f', ad.w), d.date FROM ad JOIN document d ON d.id = ad.doc"
+	" UNION ALL SELECT * FROM (SELECT 'document', 'd' || d.id, " DOC_NAME ","
+	"   round(ad.w, 3), d.date FROM ad JOIN document d ON d.id = ad.doc"
 	"   ORDER BY ad.w DESC, d.id)"
-	" UNION ALL SELECT * FROM (SELECT 'event', 'n' || x.id, x.label, printf('%%.3f', ae.w),"
+	" UNION ALL SELECT * FROM (SELECT 'event', 'n' || x.id, x.label, round(ae.w, 3),"
 	"   x.start FROM ae JOIN entity x ON x.id = ae.ev ORDER BY ae.w DESC, x.id)"
 	" UNION ALL SELECT * FROM (SELECT x.type, 'n' || x.id, x.label,"
 	"   count(DISTINCT m.doc_id), count(*) || ' mentions' FROM mention m"
@@ -124,6 +141,19 @@ static int match(tekg_store *s, int rule, const char *name, found *f)
 	return f->rc ? f->rc : rc;
 }
 
+/* Appends " nID LABEL" (comma-separated) to the tekg_buf ud. */
+static int on_topic_hint(int ncol, const char *const *names, const char *const *values, void *ud)
+{
+	tekg_buf *b = ud;
+
+	(void)names;
+	if (ncol < 2 || values[0] == NULL)
+		return 0;
+	return (b->len && tekg_buf_putc(b, ',')) || tekg_buf_puts(b, " n") ||
+	       tekg_buf_puts(b, values[0]) || tekg_buf_putc(b, ' ') ||
+	       tekg_buf_puts(b, values[1] ? values[1] : "") ? TEKG_ENOMEM : 0;
+}
+
 /* The topic called `name` into *id; messages on stderr. */
 static int resolve(tekg_store *s, const char *name, int64_t *id)
 {
@@ -165,22 +195,17 @@ static int resolve(tekg_store *s, const char *name, int64_t *id)
 		rc = TEKG_EAMBIGUOUS;
 		goto cleanup;
 	}
-	/* not found: list some topics */
+	/* not found: list every topic */
 	{
 		tekg_error err = {0};
-		found all;
-		memset(&all, 0, sizeof all);
+		tekg_buf b;
 		cli_err(NULL, "query: no topic named '%s'", name);
+		tekg_buf_init(&b, 0);
 		if (tekg_store_query_readonly(s, "SELECT id, label FROM entity WHERE type = 'topic'"
-		                                 " ORDER BY id LIMIT 8", on_match, &all, &err) == 0 &&
-		    all.n > 0) {
-			fputs("topics:", stderr);
-			for (k = 0; k < all.n; k++)
-				fprintf(stderr, "%s n%lld %s", k ? "," : "", (long long)all.ids[k],
-				        all.labels[k]);
-			fputc('\n', stderr);
-		}
-		found_clear(&all);
+		                                 " ORDER BY id", on_topic_hint, &b, &err) == 0 &&
+		    b.len > 0)
+			fprintf(stderr, "topics:%.*s\n", (int)b.len, b.data);
+		tekg_buf_free(&b);
 		rc = TEKG_ENOTFOUND;
 	}
 cleanup:

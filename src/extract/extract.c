@@ -239,7 +239,7 @@ int tekg_extract_article(tekg_extractor *x, const tekg_article *a, const char *d
 		goto cleanup;
 	if (tags && (rc = extract_events(&xa, tags, out, err)))
 		goto cleanup;
-	if (tags && (rc = extract_keywords(&xa, tags, out, err)))
+	if (tags && (rc = extract_keywords(&xa, ec.lex, tags, out, err)))
 		goto cleanup;
 cleanup:
 	xart_clear(&xa);

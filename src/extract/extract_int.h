@@ -124,8 +124,9 @@ int xent_at(const tekg_extraction *out, size_t sentence, size_t orig_start, size
  * entities and mentions it finds in `out` (src/extract/events.c). */
 int extract_events(const xart *xa, const tekg_tag_result *tags, tekg_extraction *out,
                    tekg_error *err);
-/* Keywords of the article for topics (src/extract/keywords.c). */
-int extract_keywords(const xart *xa, const tekg_tag_result *tags, tekg_extraction *out,
-                     tekg_error *err);
+/* Keywords of the article for topics (src/extract/keywords.c); lex (may be
+ * NULL) supplies the titles that are never keywords. */
+int extract_keywords(const xart *xa, const xlex *lex, const tekg_tag_result *tags,
+                     tekg_extraction *out, tekg_error *err);
 
 #endif

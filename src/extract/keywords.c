@@ -3,8 +3,13 @@
  *
  * 1. Candidates: the tagger's nouns and verbal nouns (n, vn, nz, nw, an)
  *    made of CJK ideographs, and Latin acronyms (APEC, AI), not boilerplate
- *    (kw_stop.c).  Entities (PER, LOC, ORG, TIME) are not keywords.
+ *    (kw_stop.c) nor a title of the lexicon or a word ending with one.
+ *    Entities (PER, LOC, ORG, TIME) are not keywords.
  *    One-character nouns (碳) only count inside phrases (碳市场).
+ *    Fragments are left out: a token overlapping a name mention (person,
+ *    organization, place, date) without being that mention, a token that
+ *    cuts a Latin run (XYZ|W), and a token mixing ideographs and Latin
+ *    with a one-character part (台XYZ).
  * 2. Runs: maximal sequences of adjacent candidates inside one sentence.
  *    Any other token (a verb, punctuation, a space, a stop word) ends a run.
  * 3. Phrases: inside runs, a sequence of two or three words (at most 8
@@ -181,16 +186,43 @@ static int plain_word(const char *w)
 	return 1;
 }
 
+/* 1 when w mixes ideographs and Latin letters or digits and one of its
+ * runs is a single character: an ideograph stuck to an acronym (台 of a
+ * word before it, in 台XYZ) or a lone letter stuck to a word (评A).  Mixed
+ * words of whole parts (AI产业) are fine. */
+static int mixed_fragment(const char *w)
+{
+	size_t run = 0, runs = 0;
+	int latin = -1, bad = 0;
+
+	for (; *w; w++) {
+		unsigned char c = (unsigned char)*w;
+		int l;
+		if ((c & 0xC0) == 0x80)
+			continue;
+		l = c < 0x80;
+		if (l != latin) {
+			bad |= runs > 0 && run == 1;
+			runs++;
+			run = 0;
+			latin = l;
+		}
+		run++;
+	}
+	bad |= runs > 1 && run == 1;
+	return runs > 1 && bad;
+}
+
 /* 1 when token text `w` of tagger type `t` may be part of a keyword: a
  * noun-like word of plain characters, or a Latin acronym.  One-character
  * nouns (碳) only count inside phrases (碳市场): the final scoring drops
  * one-character keywords. */
-static int candidate(const char *w, const char *t)
+static int candidate(const char *w, const char *t, const xlex *lex)
 {
 	static const char *const noun_types[] = {"n", "vn", "nz", "nw", "an"};
 	size_t i;
 
-	if (!plain_word(w) || kw_is_stop(w))
+	if (!plain_word(w) || kw_is_stop(w) || kw_is_title(lex, w) || mixed_fragment(w))
 		return 0;
 	if (is_ascii_word(w))
 		return strlen(w) >= 2 && strcmp(t, "PER") && strcmp(t, "TIME") &&
@@ -239,7 +271,56 @@ static int words_push(kw_words *k, char *w, size_t run)
 	return 0;
 }
 
-static int collect(const xart *xa, const tekg_tag_result *tags, kw_words *k)
+/* 1 when the byte is an ASCII letter or digit (a Latin run continues). */
+static int latin_byte(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* 1 when the work span [ws, we) (chars) cuts a Latin run: it starts with a
+ * letter or digit that continues one before it, or ends with one that the
+ * next character continues (APE|C, D|eepSeek). */
+static int splits_latin(const xart *xa, size_t ws, size_t we)
+{
+	const char *t = xa->a->work;
+	const size_t *b = xa->wbyte;
+
+	if (latin_byte((unsigned char)t[b[ws]]) && ws > 0 &&
+	    latin_byte((unsigned char)t[b[ws - 1]]))
+		return 1;
+	return we < xa->a->work_chars && latin_byte((unsigned char)t[b[we - 1]]) &&
+	       latin_byte((unsigned char)t[b[we]]);
+}
+
+/* 1 when the work span [ws, we) overlaps an entity mention of sentence s
+ * without being equal to it: the token is part of a name, or a name with
+ * a piece of the next word stuck to it (a given name without its surname,
+ * APEC东道主).  A keyword starts and ends on mention boundaries or outside
+ * mentions.  Event mentions do not count.  Mentions count original
+ * chars.  O(mentions). */
+static int crosses_mention(const xart *xa, const tekg_extraction *out, size_t s, size_t ws,
+                           size_t we)
+{
+	size_t os, oe, m;
+
+	xart_orig_span(xa, ws, we, &os, &oe);
+	for (m = 0; m < out->n_mentions; m++) {
+		const tekg_x_mention *x = &out->mentions[m];
+		/* an event's name is a phrase whose words may well be
+		 * keywords (a fair, a forum); names of persons, organizations,
+		 * places and dates are not */
+		if (x->sentence != s || strcmp(out->entities[x->entity].type, "event") == 0)
+			continue;
+		if (x->end <= os || x->start >= oe)
+			continue;
+		if (x->start != os || x->end != oe)
+			return 1;
+	}
+	return 0;
+}
+
+static int collect(const xart *xa, const xlex *lex, const tekg_tag_result *tags,
+                   const tekg_extraction *out, kw_words *k)
 {
 	const tekg_article *a = xa->a;
 	size_t s, j, run = 0;
@@ -251,14 +332,22 @@ static int collect(const xart *xa, const tekg_tag_result *tags, kw_words *k)
 		run++;
 		for (j = 0; j < r->n; j++) {
 			const tekg_token *t = &r->tokens[j];
+			size_t ws = base + t->start, we = base + t->end;
 			char *w;
-			if (t->end <= t->start || base + t->end > a->sents[s].wend) {
+			if (t->end <= t->start || we > a->sents[s].wend) {
 				run++;
 				continue;
 			}
-			if ((w = xart_work_text(xa, base + t->start, base + t->end)) == NULL)
+			/* a token that is part of a name or of a Latin word is no
+			 * keyword and ends the run (no phrase spans it) */
+			if (splits_latin(xa, ws, we) || crosses_mention(xa, out, s, ws, we)) {
+				run++;
+				prev_end = (size_t)-1;
+				continue;
+			}
+			if ((w = xart_work_text(xa, ws, we)) == NULL)
 				return TEKG_ENOMEM;
-			if (!candidate(w, t->type)) {
+			if (!candidate(w, t->type, lex)) {
 				tekg_free(w);
 				run++;
 				prev_end = (size_t)-1;
@@ -344,8 +433,8 @@ static int add_unit(kw_map *fin, const char *word, char *const *w, size_t at, si
 	return 0;
 }
 
-int extract_keywords(const xart *xa, const tekg_tag_result *tags, tekg_extraction *out,
-                     tekg_error *err)
+int extract_keywords(const xart *xa, const xlex *lex, const tekg_tag_result *tags,
+                     tekg_extraction *out, tekg_error *err)
 {
 	kw_words k = {0};
 	kw_map phr = {0}, fin = {0};
@@ -354,7 +443,7 @@ int extract_keywords(const xart *xa, const tekg_tag_result *tags, tekg_extractio
 	size_t i, j, n, maxtf = 0, kept = 0;
 	int rc;
 
-	if ((rc = collect(xa, tags, &k)))
+	if ((rc = collect(xa, lex, tags, out, &k)))
 		goto nomem;
 	/* n-gram counts inside runs */
 	for (i = 0; i < k.n; i++)

@@ -28,4 +28,10 @@ int kw_is_stop(const char *word);
  * phrase (经济, 发展, 建设, ...): 口岸经济 is a keyword, 经济 is not. */
 int kw_is_generic(const char *word);
 
+struct xlex;
+/* 1 when `word` is a title of the lexicon (data/titles.tsv: 厅长, 大使,
+ * 首席执行官 ...) or ends with one (市委书记, 渔业局局长): who speaks, not
+ * what about.  A NULL lexicon knows no titles.  O(characters). */
+int kw_is_title(const struct xlex *lex, const char *word);
+
 #endif

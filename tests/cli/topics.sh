@@ -2,7 +2,8 @@
 # topics.sh - topics end to end (docs/topics.md): ingest the fixture
 # articles of tests/data/topics with the fixture IDF table, then
 # `tekg query topics`, `tekg query topic NAME` (label, keyword, alias,
-# traditional script, export id, unknown name), the --topic filter, topic
+# traditional script, export id, unknown name listing every topic), the
+# events of each topic, an untitled document's first sentence, the --topic filter, topic
 # nodes and about edges in the GraphML export, reindex, and the fallback to
 # corpus IDF when the IDF file is missing.
 # Gets $TEKG; exits 0 pass, 77 skip (no tagger model), 1 fail.
@@ -33,7 +34,7 @@ fi
 q() { "$TEKG" query -d "$tmp/t.db" "$@"; }
 
 # the two subjects, documents by relevance (ai1 ai2 port1 port2 = d1..d4)
-q topics --csv | cut -d, -f2,3,4,6 | tr -d '\r' >"$tmp/out"
+q topics --csv | cut -d, -f2,3,4,7 | tr -d '\r' >"$tmp/out"
 cat >"$tmp/want" <<'WANT'
 topic,keywords,documents,docs
 口岸、物流,口岸|口岸经济|物流|机场|跨境|货物通关|研讨会|中转|国际货物|航线,2,d3 d4
@@ -97,7 +98,7 @@ fi
 
 # reindex rebuilds the same topics
 TEKG_IDF_FILE=$DATA/fixture.idf "$TEKG" reindex -q -d "$tmp/t.db" 2>"$tmp/err" || fail "reindex: $(cat "$tmp/err")"
-q topics --csv | cut -d, -f2,3,4,6 | tr -d '\r' >"$tmp/out"
+q topics --csv | cut -d, -f2,3,4,7 | tr -d '\r' >"$tmp/out"
 if cmp -s "$tmp/out" "$tmp/want"; then ok "reindex: same topics"; else fail "reindex"; diff "$tmp/want" "$tmp/out"; fi
 
 # no IDF file: corpus IDF only, noted in the store
@@ -114,6 +115,49 @@ case $note in
 	fail "missing IDF file: idf rows $nidf, topics $ntop" ;;
 *) fail "missing IDF file: note '$note'" ;;
 esac
+
+# events of each topic: the count, the labels of the most relevant ones, and
+# every event's export id
+q topics --csv | cut -d, -f2,5,6 | tr -d '\r' >"$tmp/out"
+cat >"$tmp/want" <<'WANT'
+topic,events,top_events
+口岸、物流,1,口岸经济研讨会
+算力、人工智能,1,人工智能产业大会
+WANT
+if cmp -s "$tmp/out" "$tmp/want"; then ok "query topics: events"; else fail "query topics: events"; diff "$tmp/want" "$tmp/out"; fi
+ev=$(q topics --csv | sed -n 's/^[^,]*,口岸、物流,.*,\(n[0-9][0-9 n]*\)\r*$/\1/p')
+evl=$(q sql "SELECT 'n' || id FROM entity WHERE type = 'event' AND label = '口岸经济研讨会'" --csv | tail -n 1 | tr -d '\r')
+[ -n "$ev" ] && [ "$ev" = "$evl" ] && ok "query topics: event_ids ($ev)" || fail "query topics: event_ids '$ev', want '$evl'"
+
+# an unknown topic lists every topic, not the first 8 (12 topics here)
+cp "$tmp/t.db" "$tmp/many.db"
+if command -v sqlite3 >/dev/null 2>&1; then
+	i=1
+	while [ $i -le 10 ]; do
+		sqlite3 "$tmp/many.db" "INSERT INTO entity(key, type, label, keywords)
+			VALUES ('topic:题$i', 'topic', '题$i', '题$i')" || fail "sqlite3 insert"
+		i=$((i + 1))
+	done
+	"$TEKG" query -d "$tmp/many.db" topic 不存在 >/dev/null 2>"$tmp/err"
+	n=$(grep '^topics:' "$tmp/err" | tr ',' '\n' | grep -c ' n[0-9]')
+	if [ "$n" = 12 ] && grep -q '题10$' "$tmp/err"; then
+		ok "unknown topic: all 12 topics listed"
+	else
+		fail "unknown topic: $n topics listed"; cat "$tmp/err"
+	fi
+fi
+
+# a document without a detected headline shows its first sentence, cut to
+# 24 characters, in brackets
+TEKG_IDF_FILE=$DATA/fixture.idf "$TEKG" ingest -q -d "$tmp/u.db" $DATA/untitled.txt 2>"$tmp/err" ||
+	fail "ingest untitled: $(cat "$tmp/err")"
+title=$("$TEKG" query -d "$tmp/u.db" sql "SELECT coalesce(title, 'NULL') FROM document" --csv | tail -n 1 | tr -d '\r')
+"$TEKG" query -d "$tmp/u.db" topic 深海养殖 --csv >"$tmp/out" 2>"$tmp/err"
+if [ "$title" = NULL ] && grep -q '^document,d1,\[本报讯 深海养殖工船今天在海口交付使用，这是远洋\.\.\.\],' "$tmp/out"; then
+	ok "untitled document: first sentence shown"
+else
+	fail "untitled document (title $title)"; cat "$tmp/out" "$tmp/err"
+fi
 
 echo "topics CLI: $fails failure(s)"
 [ "$fails" -eq 0 ]
