@@ -530,6 +530,26 @@ static void test_not_names(void **state)
 	done(&f);
 }
 
+static void test_numeral_measure(void **state)
+{
+	fixture f;
+	(void)state;
+	/* 从一 before a measure word is a preposition and a number, also after a
+	 * place and when the measure word starts a longer token; organisations
+	 * before a count survive */
+	run(&f, "杭州/LOC 从一/ORG 家/n 小作坊/n 起步/v ，/w 他/r 从一/ORG 名/q 学徒/n 成长/v 为/v "
+	        "工程师/n ，/w 从三/ORG 项/q 试点/n 扩大/v ，/w 坚持/v 从一/ORG 点一滴/n 做起/v 。/w "
+	        "南岭科技/ORG 两/m 名/q 工程师/n 和/c 青山汽车集团/ORG 一/m 位/q 代表/n 出席/v 。/w", NULL);
+	assert_true(ent(&f, "organization:从一") < 0);
+	assert_true(ent(&f, "organization:杭州从一") < 0);
+	assert_true(ent(&f, "organization:从三") < 0);
+	assert_true(ent(&f, "place:杭州") >= 0);
+	assert_true(ent(&f, "organization:南岭科技") >= 0);
+	assert_true(ent(&f, "organization:青山汽车集团") >= 0);
+	assert_int_equal(count_type(&f, "organization"), 2);
+	done(&f);
+}
+
 static void test_title_then_verb(void **state)
 {
 	fixture f;
@@ -655,6 +675,7 @@ int main(void)
 		cmocka_unit_test(test_resolution),
 		cmocka_unit_test(test_place_forms),
 		cmocka_unit_test(test_not_names),
+		cmocka_unit_test(test_numeral_measure),
 		cmocka_unit_test(test_title_then_verb),
 		cmocka_unit_test(test_latin_person),
 		cmocka_unit_test(test_credit),

@@ -12,6 +12,8 @@
  *   2. lexicon names (places, organisations, Latin acronyms) found in the
  *      text replace the tokens they cover;
  *   3. ORG（place） is one organisation (a campus), ORG（ABC） gives an alias;
+ *   3b. tagger-only names (no lexicon entry, no suffix) that the context
+ *      shows to be common words: a count before a measure word (从一|个);
  *   4. a place directly before an organisation is part of its name (but
  *      not 中国西部 before 国际博览会); venues of 在…举行 ending in 会展中心,
  *      博览城 ... are places of kind facility;
@@ -440,6 +442,72 @@ static void brackets(ctx *c)
 			}
 		}
 	}
+}
+
+/* ---- Rule 3b: names the context shows to be common words ------------ */
+
+/* Is unit u a name only the tagger gives: an organisation or place that no
+ * lexicon lists, with no organisation or place suffix, found by no rule?
+ * Only such names are open to the context rules below; a listed name or
+ * one with a suffix (…大学, …市) is kept whatever surrounds it. */
+static int tagger_only(const ctx *c, const unit *u)
+{
+	return (u->ent == U_ORG || u->ent == U_LOC) && strcmp(u->tag, "gz") && u->alias_of < 0 &&
+	       !u->sure && !u->name && all_han(c, u->ws, u->we) &&
+	       !lex_has(c, u->ws, u->we, XL_ORG) && !lex_has(c, u->ws, u->we, XL_PLACE) &&
+	       suffix_at(c, u->ws, u->we, XL_ORG_SUFFIX, 1) == u->we &&
+	       suffix_at(c, u->ws, u->we, XL_PLACE_SUFFIX, 1) == u->we;
+}
+
+/* A Chinese numeral character (一 … 十, 两, 百, 千, 万, 几, 〇, 零). */
+static int numeral_cp(uint32_t cp)
+{
+	return cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E24 || cp == 0x4E09 || cp == 0x56DB ||
+	       cp == 0x4E94 || cp == 0x516D || cp == 0x4E03 || cp == 0x516B || cp == 0x4E5D ||
+	       cp == 0x5341 || cp == 0x767E || cp == 0x5343 || cp == 0x4E07 || cp == 0x51E0 ||
+	       cp == 0x3007 || cp == 0x96F6;
+}
+
+/* A measure word (classifier) that follows a numeral: 个 名 位 家 项 次 种
+ * 件 条 座 所 批 只 支 届 份 点 台 部 张 篇 本 间 辆 艘 架 滴.  A closed
+ * grammatical class, listed here as the tagger's q tag is not always given
+ * (从一|点一滴). */
+static int measure_cp(uint32_t cp)
+{
+	static const uint32_t m[] = {0x4E2A, 0x540D, 0x4F4D, 0x5BB6, 0x9879, 0x6B21, 0x79CD,
+	                             0x4EF6, 0x6761, 0x5EA7, 0x6240, 0x6279, 0x53EA, 0x652F,
+	                             0x5C4A, 0x4EFD, 0x70B9, 0x53F0, 0x90E8, 0x5F20, 0x7BC7,
+	                             0x672C, 0x95F4, 0x8F86, 0x8258, 0x67B6, 0x6EF4};
+	size_t i;
+
+	for (i = 0; i < sizeof m / sizeof m[0]; i++)
+		if (m[i] == cp)
+			return 1;
+	return 0;
+}
+
+/* (a) A tagger-only name ending in a numeral right before a measure word
+ * is a preposition or verb glued to a number (从一|个, 从一|名, 从一|点一滴):
+ * a name does not end in a count.  Runs before rule 4, which would join
+ * the place before it (深圳|从一 -> 深圳从一). */
+static void numeral_measure(ctx *c)
+{
+	size_t k;
+
+	for (k = 0; k + 1 < c->nu; k++) {
+		unit *u = &c->u[k], *n = &c->u[k + 1];
+		if (!tagger_only(c, u) || ulen(u) < 2 || n->ws != u->we || n->ent ||
+		    !numeral_cp(wcp(c, u->we - 1)))
+			continue;
+		if (!strcmp(n->tag, "q") || measure_cp(wcp(c, n->ws)))
+			u->ent = U_NONE;
+	}
+}
+
+/* Rule 3b: tagger-only names that their context shows to be common words. */
+static void common_words(ctx *c)
+{
+	numeral_measure(c);
 }
 
 /* Do the units after k (adjacent, up to three) end an event's name
@@ -1677,6 +1745,7 @@ static int do_sentence(ctx *c, const tekg_sentence *s, const tekg_tag_result *tr
 		return 0;
 	TRY(scan_lexicon(c));
 	brackets(c);
+	common_words(c);
 	place_org(c);
 	venues(c);
 	TRY(validate(c));
