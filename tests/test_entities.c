@@ -550,6 +550,29 @@ static void test_numeral_measure(void **state)
 	done(&f);
 }
 
+static void test_after_etc(void **state)
+{
+	fixture f;
+	(void)state;
+	/* the word after 等 closing a list is the class of the items; the items
+	 * themselves, listed or suffixed names after 等, and 等 as a verb keep
+	 * their names */
+	run(&f, "发展/v 新能源/n 、/w 生物医药/n 等/u 新兴产业/ORG 。/w 引进/v 氢能/n 等等/u "
+	        "未来产业/ORG 。/w 华为/ORG 、/w 星河机器人/ORG 等/u 企业/n 参展/v 。/w "
+	        "天河电子/ORG 、/w 东岭科技/ORG 等/u 青山汽车集团/ORG 子公司/n 出席/v 。/w "
+	        "记者/n 等/v 南岭传媒/ORG 回复/v 。/w", NULL);
+	assert_true(ent(&f, "organization:新兴产业") < 0);
+	assert_true(ent(&f, "organization:未来产业") < 0);
+	assert_true(ent(&f, "organization:华为") >= 0);
+	assert_true(ent(&f, "organization:星河机器人") >= 0);
+	assert_true(ent(&f, "organization:天河电子") >= 0);
+	assert_true(ent(&f, "organization:东岭科技") >= 0);
+	assert_true(ent(&f, "organization:青山汽车集团") >= 0);
+	assert_true(ent(&f, "organization:南岭传媒") >= 0);
+	assert_int_equal(count_type(&f, "organization"), 6);
+	done(&f);
+}
+
 static void test_title_then_verb(void **state)
 {
 	fixture f;
@@ -676,6 +699,7 @@ int main(void)
 		cmocka_unit_test(test_place_forms),
 		cmocka_unit_test(test_not_names),
 		cmocka_unit_test(test_numeral_measure),
+		cmocka_unit_test(test_after_etc),
 		cmocka_unit_test(test_title_then_verb),
 		cmocka_unit_test(test_latin_person),
 		cmocka_unit_test(test_credit),

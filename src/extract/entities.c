@@ -13,7 +13,8 @@
  *      text replace the tokens they cover;
  *   3. ORG（place） is one organisation (a campus), ORG（ABC） gives an alias;
  *   3b. tagger-only names (no lexicon entry, no suffix) that the context
- *      shows to be common words: a count before a measure word (从一|个);
+ *      shows to be common words: a count before a measure word (从一|个),
+ *      the class after a list's 等 (等|新兴产业);
  *   4. a place directly before an organisation is part of its name (but
  *      not 中国西部 before 国际博览会); venues of 在…举行 ending in 会展中心,
  *      博览城 ... are places of kind facility;
@@ -504,10 +505,28 @@ static void numeral_measure(ctx *c)
 	}
 }
 
+/* (b) The word right after a 等 or 等等 that closes a list (A、B等X,
+ * A等X) names the class of the items, a common noun (等新兴产业): a name
+ * is an item, not the class.  等 must follow a word (not a verb's 等待 sense,
+ * tagged v) and the name must follow 等 directly. */
+static void after_etc(ctx *c)
+{
+	size_t k;
+
+	for (k = 2; k < c->nu; k++) {
+		unit *u = &c->u[k], *d = &c->u[k - 1], *p = &c->u[k - 2];
+		if (!tagger_only(c, u) || u->ws != d->we || !(ueq(c, d, "等") || ueq(c, d, "等等")) ||
+		    d->tag[0] == 'v' || is_punct_unit(c, p) || p->we != d->ws)
+			continue;
+		u->ent = U_NONE;
+	}
+}
+
 /* Rule 3b: tagger-only names that their context shows to be common words. */
 static void common_words(ctx *c)
 {
 	numeral_measure(c);
+	after_etc(c);
 }
 
 /* Do the units after k (adjacent, up to three) end an event's name
