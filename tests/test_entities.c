@@ -573,6 +573,30 @@ static void test_after_etc(void **state)
 	done(&f);
 }
 
+static void test_shared_tail(void **state)
+{
+	fixture f;
+	(void)state;
+	/* one character plus a shared word in a 、-list is a coinage; company
+	 * short names sharing a word, suffixed names and persons are kept */
+	run(&f, "推进/v 硬连接/ORG 、/w 软连接/ORG 、/w 云/n 连接/ORG 。/w 做好/v 内循环/ORG 、/w "
+	        "外循环/LOC 。/w 云天科技/ORG 、/w 星河科技/ORG 签约/v 。/w 东城区/LOC 、/w 西城区/LOC "
+	        "发布/v 通知/n 。/w 王小明/PER 、/w 李小明/PER 获奖/v 。/w", NULL);
+	assert_true(ent(&f, "organization:硬连接") < 0);
+	assert_true(ent(&f, "organization:软连接") < 0);
+	assert_true(ent(&f, "organization:连接") < 0);
+	assert_true(ent(&f, "organization:内循环") < 0);
+	assert_true(ent(&f, "place:外循环") < 0);
+	assert_true(ent(&f, "organization:云天科技") >= 0);
+	assert_true(ent(&f, "organization:星河科技") >= 0);
+	assert_int_equal(count_type(&f, "organization"), 2);
+	assert_true(ent(&f, "place:东城区") >= 0);
+	assert_true(ent(&f, "place:西城区") >= 0);
+	assert_true(ent(&f, "person:王小明") >= 0);
+	assert_true(ent(&f, "person:李小明") >= 0);
+	done(&f);
+}
+
 static void test_title_then_verb(void **state)
 {
 	fixture f;
@@ -700,6 +724,7 @@ int main(void)
 		cmocka_unit_test(test_not_names),
 		cmocka_unit_test(test_numeral_measure),
 		cmocka_unit_test(test_after_etc),
+		cmocka_unit_test(test_shared_tail),
 		cmocka_unit_test(test_title_then_verb),
 		cmocka_unit_test(test_latin_person),
 		cmocka_unit_test(test_credit),

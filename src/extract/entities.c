@@ -14,7 +14,8 @@
  *   3. ORG（place） is one organisation (a campus), ORG（ABC） gives an alias;
  *   3b. tagger-only names (no lexicon entry, no suffix) that the context
  *      shows to be common words: a count before a measure word (从一|个),
- *      the class after a list's 等 (等|新兴产业);
+ *      the class after a list's 等 (等|新兴产业), parallel coinages in a
+ *      、-list (硬连接、软连接);
  *   4. a place directly before an organisation is part of its name (but
  *      not 中国西部 before 国际博览会); venues of 在…举行 ending in 会展中心,
  *      博览城 ... are places of kind facility;
@@ -522,11 +523,80 @@ static void after_etc(ctx *c)
 	}
 }
 
+/* The word ending with unit k for a list item: k itself when it has three
+ * characters, else k with a one-character Han unit glued before it
+ * (硬|联通).  Returns the first unit's index; *ws is the word's first char. */
+static size_t item_word(const ctx *c, size_t k, size_t *ws)
+{
+	const unit *u = &c->u[k];
+
+	*ws = u->ws;
+	if (ulen(u) == 2 && k > 0 && ulen(&c->u[k - 1]) == 1 && c->u[k - 1].we == u->ws &&
+	    !c->u[k - 1].ent && all_han(c, c->u[k - 1].ws, u->ws)) {
+		*ws = c->u[k - 1].ws;
+		return k - 1;
+	}
+	return k;
+}
+
+/* Is the word of units [a, b] (word chars [ws, we)) two or three Han
+ * characters ending in the same two characters as [tws, twe), with no name
+ * in it but tagger-only ones? */
+static int same_tail(const ctx *c, size_t a, size_t b, size_t ws, size_t we, size_t twe)
+{
+	size_t i;
+
+	if (we - ws < 2 || we - ws > 3 || !all_han(c, ws, we) ||
+	    wlen(c, we - 2, we) != wlen(c, twe - 2, twe) ||
+	    memcmp(wptr(c, we - 2), wptr(c, twe - 2), wlen(c, we - 2, we)))
+		return 0;
+	for (i = a; i <= b; i++)
+		if (c->u[i].ent && !tagger_only(c, &c->u[i]))
+			return 0;
+	return 1;
+}
+
+/* (c) Items of a 、-list that are one character plus the same two-character
+ * word (硬X、软X、心X) are coined common nouns, parallel variations of that
+ * word, not names: a name's last two characters are not shared by its
+ * neighbours unless they are a suffix (…大学、…大学), which tagger_only
+ * excludes.  Words of four characters or more (A科技、B科技, two company
+ * short names) are not touched, nor persons (王小明、李小明). */
+static void shared_tail(ctx *c)
+{
+	size_t k, f, ws, pws, nws;
+
+	for (k = 0; k < c->nu; k++) {
+		unit *u = &c->u[k];
+		int hit = 0;
+		if (!tagger_only(c, u) || ulen(u) < 2 || ulen(u) > 3 ||
+		    (k + 1 < c->nu && c->u[k + 1].ws == u->we && !is_punct_unit(c, &c->u[k + 1])))
+			continue;
+		f = item_word(c, k, &ws);
+		if (f >= 2 && ueq(c, &c->u[f - 1], "、")) {
+			size_t pf = item_word(c, f - 2, &pws);
+			hit = same_tail(c, pf, f - 2, pws, c->u[f - 2].we, u->we);
+		}
+		if (!hit && k + 2 < c->nu && ueq(c, &c->u[k + 1], "、")) {
+			size_t nk = k + 2;
+			if (ulen(&c->u[nk]) == 1 && nk + 1 < c->nu && c->u[nk + 1].ws == c->u[nk].we &&
+			    ulen(&c->u[nk + 1]) == 2)
+				nk++; /* 、心|联通 */
+			item_word(c, nk, &nws);
+			hit = nws == c->u[k + 2].ws &&
+			      same_tail(c, k + 2, nk, nws, c->u[nk].we, u->we);
+		}
+		if (hit)
+			u->ent = U_NONE;
+	}
+}
+
 /* Rule 3b: tagger-only names that their context shows to be common words. */
 static void common_words(ctx *c)
 {
 	numeral_measure(c);
 	after_etc(c);
+	shared_tail(c);
 }
 
 /* Do the units after k (adjacent, up to three) end an event's name
