@@ -597,6 +597,31 @@ static void test_shared_tail(void **state)
 	done(&f);
 }
 
+static void test_modifier_list(void **state)
+{
+	fixture f;
+	(void)state;
+	/* parallel modifiers before 的 hold no organisation, wherever the false
+	 * one stands in the list; names in lists of names or nouns, a company
+	 * short name before 的 and names joined by 和 are kept */
+	run(&f, "构建/v 全/a 周期/n 、/w 多层次/ORG 的/u 服务/vn 体系/n 。/w 形成/v 宽/a 领域/n 、/w "
+	        "立体式/ORG 、/w 多渠道/m 的/u 格局/n 。/w 来自/v 政府部门/n 、/w 东岭电子/ORG 的/u "
+	        "代表/n 出席/v 。/w 华为/ORG 、/w 星河智能/ORG 的/u 专家/n 发言/v 。/w 深圳市政府/ORG "
+	        "的/u 支持/n 。/w 青禾农业/ORG 的/u 产品/n 畅销/v 。/w 阿里巴巴/ORG 和/c 腾讯/ORG 的/u "
+	        "合作/vn 。/w 新/a 发布/v 、/w 云帆/ORG 的/u 新品/n 。/w", NULL);
+	assert_true(ent(&f, "organization:多层次") < 0);
+	assert_true(ent(&f, "organization:立体式") < 0);
+	assert_true(ent(&f, "organization:东岭电子") >= 0);
+	assert_true(ent(&f, "organization:华为") >= 0);
+	assert_true(ent(&f, "organization:星河智能") >= 0);
+	assert_true(ent(&f, "organization:深圳市政府") >= 0 || ent(&f, "organization:深圳市人民政府") >= 0);
+	assert_true(ent(&f, "organization:青禾农业") >= 0);
+	assert_true(ent(&f, "organization:阿里巴巴") >= 0);
+	assert_true(ent(&f, "organization:腾讯") >= 0);
+	assert_true(ent(&f, "organization:云帆") >= 0);
+	done(&f);
+}
+
 static void test_title_then_verb(void **state)
 {
 	fixture f;
@@ -725,6 +750,7 @@ int main(void)
 		cmocka_unit_test(test_numeral_measure),
 		cmocka_unit_test(test_after_etc),
 		cmocka_unit_test(test_shared_tail),
+		cmocka_unit_test(test_modifier_list),
 		cmocka_unit_test(test_title_then_verb),
 		cmocka_unit_test(test_latin_person),
 		cmocka_unit_test(test_credit),

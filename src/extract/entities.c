@@ -15,7 +15,8 @@
  *   3b. tagger-only names (no lexicon entry, no suffix) that the context
  *      shows to be common words: a count before a measure word (从一|个),
  *      the class after a list's 等 (等|新兴产业), parallel coinages in a
- *      、-list (硬连接、软连接);
+ *      、-list (硬连接、软连接), one more modifier in a list of modifiers
+ *      before 的 (全周期、多层次的);
  *   4. a place directly before an organisation is part of its name (but
  *      not 中国西部 before 国际博览会); venues of 在…举行 ending in 会展中心,
  *      博览城 ... are places of kind facility;
@@ -591,12 +592,79 @@ static void shared_tail(ctx *c)
 	}
 }
 
+/* Is [ws, we) covered exactly by units a..b (adjacent, a word of the list)
+ * that name nothing, are no proper noun (nz) and hold a modifier (an
+ * adjective, distinguishing word, numeral or adverb: 全|流程, 多层次)? */
+static int modifier_item(const ctx *c, size_t a, size_t b)
+{
+	size_t i;
+	int mod = 0;
+
+	for (i = a; i <= b; i++) {
+		const unit *v = &c->u[i];
+		if (v->ent || v->title || is_punct_unit(c, v) || !strcmp(v->tag, "nz") ||
+		    (i > a && v->ws != c->u[i - 1].we))
+			return 0;
+		if (!strcmp(v->tag, "a") || !strcmp(v->tag, "b") || !strcmp(v->tag, "m") ||
+		    !strcmp(v->tag, "ad") || !strcmp(v->tag, "d"))
+			mod = 1;
+	}
+	return mod;
+}
+
+/* (d) In a 、-list of parallel modifiers before 的 (全流程、多维度的体系), a
+ * tagger-only organisation standing alone as an item, whose neighbours have
+ * its length in characters, name nothing and hold a modifier, is one more
+ * modifier.  A list of names (华为、X的) or of nouns (政府部门、X的), an
+ * organisation with no list (X的) or joined by 和 are not touched. */
+static void modifier_list(ctx *c)
+{
+	size_t k, i, j, L;
+
+	for (k = 0; k < c->nu; k++) {
+		unit *u = &c->u[k];
+		int items = 0, bad = 0;
+		if (u->ent != U_ORG || !tagger_only(c, u) || ulen(u) < 2 || ulen(u) > 4)
+			continue;
+		L = ulen(u);
+		/* items before: ... W 、 U */
+		for (i = k; !bad && i >= 2 && ueq(c, &c->u[i - 1], "、"); ) {
+			size_t e = i - 2, ws = c->u[e].we - L;
+			for (j = e; j > 0 && c->u[j].ws > ws; j--)
+				;
+			if (c->u[j].ws != ws || !modifier_item(c, j, e))
+				bad = 1;
+			else {
+				items++;
+				i = j;
+			}
+		}
+		/* items after: U 、 W 、 W ... 的 */
+		for (i = k + 1; !bad && i + 1 < c->nu && ueq(c, &c->u[i], "、"); ) {
+			size_t st = i + 1, we = c->u[st].ws + L;
+			for (j = st; j + 1 < c->nu && c->u[j].we < we; j++)
+				;
+			if (c->u[j].we != we || !modifier_item(c, st, j))
+				bad = 1;
+			else {
+				items++;
+				i = j + 1;
+			}
+		}
+		if (bad || items == 0 || i >= c->nu || !ueq(c, &c->u[i], "的") ||
+		    c->u[i].ws != c->u[i - 1].we)
+			continue;
+		u->ent = U_NONE;
+	}
+}
+
 /* Rule 3b: tagger-only names that their context shows to be common words. */
 static void common_words(ctx *c)
 {
 	numeral_measure(c);
 	after_etc(c);
 	shared_tail(c);
+	modifier_list(c);
 }
 
 /* Do the units after k (adjacent, up to three) end an event's name
