@@ -538,7 +538,7 @@ static void test_numeral_measure(void **state)
 	 * place and when the measure word starts a longer token; organisations
 	 * before a count survive */
 	run(&f, "杭州/LOC 从一/ORG 家/n 小作坊/n 起步/v ，/w 他/r 从一/ORG 名/q 学徒/n 成长/v 为/v "
-	        "工程师/n ，/w 从三/ORG 项/q 试点/n 扩大/v ，/w 坚持/v 从一/ORG 点一滴/n 做起/v 。/w "
+	        "工程师/n ，/w 从三/ORG 家/q 门店/n 扩大/v ，/w 住/v 进/v 从一/ORG 间小屋/n 搬出/v 。/w "
 	        "南岭科技/ORG 两/m 名/q 工程师/n 和/c 青山汽车集团/ORG 一/m 位/q 代表/n 出席/v 。/w", NULL);
 	assert_true(ent(&f, "organization:从一") < 0);
 	assert_true(ent(&f, "organization:杭州从一") < 0);
@@ -557,7 +557,7 @@ static void test_after_etc(void **state)
 	/* the word after 等 closing a list is the class of the items; the items
 	 * themselves, listed or suffixed names after 等, and 等 as a verb keep
 	 * their names */
-	run(&f, "发展/v 新能源/n 、/w 生物医药/n 等/u 新兴产业/ORG 。/w 引进/v 氢能/n 等等/u "
+	run(&f, "发展/v 新材料/n 、/w 高端装备/n 等/u 新兴产业/ORG 。/w 引进/v 氢能/n 等等/u "
 	        "未来产业/ORG 。/w 华为/ORG 、/w 星河机器人/ORG 等/u 企业/n 参展/v 。/w "
 	        "天河电子/ORG 、/w 东岭科技/ORG 等/u 青山汽车集团/ORG 子公司/n 出席/v 。/w "
 	        "记者/n 等/v 南岭传媒/ORG 回复/v 。/w", NULL);
@@ -605,10 +605,10 @@ static void test_modifier_list(void **state)
 	 * one stands in the list; names in lists of names or nouns, a company
 	 * short name before 的 and names joined by 和 are kept */
 	run(&f, "构建/v 全/a 周期/n 、/w 多层次/ORG 的/u 服务/vn 体系/n 。/w 形成/v 宽/a 领域/n 、/w "
-	        "立体式/ORG 、/w 多渠道/m 的/u 格局/n 。/w 来自/v 政府部门/n 、/w 东岭电子/ORG 的/u "
+	        "立体式/ORG 、/w 多平台/m 的/u 格局/n 。/w 来自/v 政府部门/n 、/w 东岭电子/ORG 的/u "
 	        "代表/n 出席/v 。/w 华为/ORG 、/w 星河智能/ORG 的/u 专家/n 发言/v 。/w 深圳市政府/ORG "
 	        "的/u 支持/n 。/w 青禾农业/ORG 的/u 产品/n 畅销/v 。/w 阿里巴巴/ORG 和/c 腾讯/ORG 的/u "
-	        "合作/vn 。/w 新/a 发布/v 、/w 云帆/ORG 的/u 新品/n 。/w", NULL);
+	        "合作/vn 。/w 新/a 发布/v 、/w 青岚/ORG 的/u 新品/n 。/w", NULL);
 	assert_true(ent(&f, "organization:多层次") < 0);
 	assert_true(ent(&f, "organization:立体式") < 0);
 	assert_true(ent(&f, "organization:东岭电子") >= 0);
@@ -618,7 +618,7 @@ static void test_modifier_list(void **state)
 	assert_true(ent(&f, "organization:青禾农业") >= 0);
 	assert_true(ent(&f, "organization:阿里巴巴") >= 0);
 	assert_true(ent(&f, "organization:腾讯") >= 0);
-	assert_true(ent(&f, "organization:云帆") >= 0);
+	assert_true(ent(&f, "organization:青岚") >= 0);
 	done(&f);
 }
 

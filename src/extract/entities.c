@@ -474,7 +474,7 @@ static int numeral_cp(uint32_t cp)
 /* A measure word (classifier) that follows a numeral: 个 名 位 家 项 次 种
  * 件 条 座 所 批 只 支 届 份 点 台 部 张 篇 本 间 辆 艘 架 滴.  A closed
  * grammatical class, listed here as the tagger's q tag is not always given
- * (从一|点一滴). */
+ * (从一|间小屋). */
 static int measure_cp(uint32_t cp)
 {
 	static const uint32_t m[] = {0x4E2A, 0x540D, 0x4F4D, 0x5BB6, 0x9879, 0x6B21, 0x79CD,
@@ -490,7 +490,7 @@ static int measure_cp(uint32_t cp)
 }
 
 /* (a) A tagger-only name ending in a numeral right before a measure word
- * is a preposition or verb glued to a number (从一|个, 从一|名, 从一|点一滴):
+ * is a preposition or verb glued to a number (从一|个, 从一|名, 从一|间小屋):
  * a name does not end in a count.  Runs before rule 4, which would join
  * the place before it (深圳|从一 -> 深圳从一). */
 static void numeral_measure(ctx *c)
