@@ -1372,16 +1372,24 @@ static int place_at(const evctx *x, size_t si, size_t w, size_t lim, size_t *pe,
 	return 0;
 }
 
-/* A venue at [w, pe) that the entities stage made an organisation located
- * in a place (香港会议展览中心 located_in 香港): that place's entity, else
- * NONE.  The event is held in the city, not in the building. */
+/* A venue at [w, pe) that the entities stage made an organisation, or a
+ * place of kind facility, located in a place (香港会议展览中心 located_in
+ * 香港): that place's entity, else NONE.  The event is held in the city, not
+ * in the building (the venue keeps its located_in edge). */
 static size_t venue_city(const evctx *x, size_t si, size_t w, size_t pe)
 {
 	const ent_ref *v = ent_covering(x, si, w, 1);
 	size_t i;
 
-	if (v == NULL || v->ws != w || v->we < pe)
-		return NONE;
+	if (v == NULL || v->ws != w || v->we < pe) {
+		const char *kind;
+		v = ent_covering(x, si, w, 2);
+		if (v == NULL || v->ws != w || v->we < pe)
+			return NONE;
+		kind = x->out->entities[v->ent].kind;
+		if (kind == NULL || strcmp(kind, "facility") != 0)
+			return NONE;
+	}
 	for (i = 0; i < x->first_edge; i++)
 		if (x->out->edges[i].src == v->ent && !strcmp(x->out->edges[i].type, "located_in") &&
 		    !strcmp(x->out->entities[x->out->edges[i].dst].type, "place"))
