@@ -543,6 +543,41 @@ static void test_infer_anchor(void **state)
 	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), NULL, out, &inf, &err), 0);
 	assert_string_equal(out, "2025-12-11");
 
+	/* Years in ranges (statistics) do not vote: 2021 and 2019 remain,
+	 * each once; the tie goes to the later. */
+	s = "2019年，园区启动。2016年至2020年，产值年均增长8%。2021年，二期开工。3月8日投产。";
+	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), NULL, out, &inf, &err), 0);
+	assert_string_equal(out, "2021-03-08");
+	assert_int_equal(inf, 1);
+
+	/* a quoted year does not vote: the speaker looks ahead */
+	s = "2023年，论坛创办。“2030年5月，我们再相聚。”6月2日闭幕。";
+	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), NULL, out, &inf, &err), 0);
+	assert_string_equal(out, "2023-06-02");
+	assert_int_equal(inf, 1);
+
+	/* a year that names an edition (2031年博览会) is weak evidence: it is
+	 * used alone, but a dated neighbour wins over it */
+	s = "11月20日，2031年博览会筹备会在临江召开。本届是2031年ABC峰会的首场活动。";
+	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), NULL, out, &inf, &err), 0);
+	assert_string_equal(out, "2031-11-20");
+	assert_int_equal(inf, TEKG_TIME_WEAK);
+	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), "2030-11-21", out, &inf, &err), 0);
+	assert_string_equal(out, "2030-11-21");
+	assert_int_equal(inf, 1);
+	/* ... but a year that says a time is not weak */
+	s = "2031年，博览会在临江召开。11月20日闭幕。";
+	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), "2030-11-21", out, &inf, &err), 0);
+	assert_string_equal(out, "2031-11-20");
+	assert_int_equal(inf, 1);
+	/* with a dateline: the neighbour gives the year over a naming year */
+	s = "（新华社临江11月20日电）2031年博览会筹备会召开。";
+	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), "2030-11-19", out, &inf, &err), 0);
+	assert_string_equal(out, "2030-11-20");
+	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), NULL, out, &inf, &err), 0);
+	assert_string_equal(out, "2031-11-20");
+	assert_int_equal(inf, TEKG_TIME_WEAK);
+
 	/* the neighbour, then nothing */
 	s = "今年上半年增长。";
 	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), "2025-07-30", out, &inf, &err), 0);

@@ -1671,20 +1671,89 @@ static int is_written_full(const raw *r)
 	       year_ok(r->y) && r->d <= dim(r->y, r->m);
 }
 
-/* The most mentioned written year (ties: the later), 0 when none. */
-static int most_year(const exprs *xs)
+/*
+ * How does expression x (inside quotation marks when quoted) vote for the
+ * article's year?  VOTE_NONE: it does not; VOTE_WEAK: a year alone that
+ * modifies the noun after it (2026年亚太经合组织, 2026年APEC东道主) names an
+ * edition or a host year, which is the article's year or the next;
+ * VOTE_TIME: a written year that says when something happened.  Left out:
+ *   - both ends of a range (2020年至2024年, 2026—2030年): statistics series
+ *     and plan periods, not the time of the report;
+ *   - dates inside quotation marks (“...”, 「...」): what a speaker says
+ *     looks forward or back (“2030年，我们将...”).
+ * A year alone is a time when punctuation, the line end or one of the
+ * function words of YEAR_FOLLOW comes next (2024年，..., 2024年是...); a
+ * year with a month, or with a period the parser took in (2025年底,
+ * 2025年度, 2025年以来), always is.
+ */
+enum { VOTE_NONE, VOTE_WEAK, VOTE_TIME };
+#define YEAR_FOLLOW "是将在于的起就已又也还共全内中里间以至到前后来末底初"
+
+static int year_votes(const text *t, const expr *x, int quoted)
+{
+	const raw *r = &x->a;
+	uint32_t c;
+
+	if (x->has_b || quoted || r->kind != K_DATE || r->ykind != 1 || !year_ok(r->y))
+		return VOTE_NONE;
+	if (r->mkind || r->pm1 || r->fullyear || (x->flags & TEKG_TIMEX_SINCE))
+		return VOTE_TIME;
+	c = at(t, x->e);
+	if ((c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF))
+		return in_set(c, YEAR_FOLLOW) ? VOTE_TIME : VOTE_WEAK;
+	if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	    (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A))
+		return VOTE_WEAK;
+	return VOTE_TIME;
+}
+
+/* Quotation depth at each expression's start, in one pass: opening and
+ * closing marks of “” 「」 『』, an ASCII '"' toggles; a line end closes
+ * everything (a quote left open by page layout does not run on). */
+static void quote_marks(const text *t, const exprs *xs, unsigned char *q)
+{
+	size_t i = 0, k;
+	int depth = 0, ascii = 0;
+
+	for (k = 0; k < xs->n; k++) {
+		for (; i < xs->v[k].s && i < t->n; i++) {
+			uint32_t c = t->cp[i];
+			if (c == '\n')
+				depth = ascii = 0;
+			else if (c == 0x201C || c == 0x300C || c == 0x300E)
+				depth++;
+			else if ((c == 0x201D || c == 0x300D || c == 0x300F) && depth > 0)
+				depth--;
+			else if (c == '"')
+				ascii = !ascii;
+		}
+		q[k] = depth > 0 || ascii;
+	}
+}
+
+/* The most mentioned written year that votes (year_votes; ties: the later),
+ * 0 when none.  *weak: 1 when no vote for it said a time (VOTE_WEAK only). */
+static int most_year(const text *t, const exprs *xs, int *weak)
 {
 	const size_t span = YEAR_MAX - YEAR_MIN + 1;
 	size_t *cnt, i, best = 0;
-	int best_y = 0;
+	unsigned char *q, *strong;
+	int best_y = 0, v;
 
+	*weak = 0;
 	cnt = tekg_calloc(span, sizeof *cnt);
+	strong = tekg_calloc(span, 1);
+	q = tekg_calloc(xs->n ? xs->n : 1, 1);
+	if (q)
+		quote_marks(t, xs, q);
 	for (i = 0; i < xs->n; i++) {
 		const raw *r = &xs->v[i].a;
 		size_t k;
-		if (r->kind != K_DATE || r->ykind != 1 || !year_ok(r->y))
+		if ((v = year_votes(t, &xs->v[i], q ? q[i] : 0)) == VOTE_NONE)
 			continue;
 		k = (size_t)(r->y - YEAR_MIN);
+		if (strong && v == VOTE_TIME)
+			strong[k] = 1;
 		if (cnt) {
 			cnt[k]++;
 			if (cnt[k] > best || (cnt[k] == best && r->y > best_y)) {
@@ -1695,18 +1764,24 @@ static int most_year(const exprs *xs)
 			best_y = r->y; /* no memory for the counts: the latest year */
 		}
 	}
+	if (best_y && strong)
+		*weak = !strong[best_y - YEAR_MIN];
+	tekg_free(q);
+	tekg_free(strong);
 	tekg_free(cnt);
 	return best_y;
 }
 
-/* Rules 3 and 4 of tekg_time_infer_anchor over parsed expressions. */
-static int infer_from_exprs(const exprs *xs, anchor *an)
+/* Rules 3 and 4 of tekg_time_infer_anchor over parsed expressions.  *weak:
+ * 1 when the year came from VOTE_WEAK years only. */
+static int infer_from_exprs(const text *t, const exprs *xs, anchor *an, int *weak)
 {
 	size_t i, j;
 	int have = 0, best_y, md_m = 0, md_d = 0;
 	long best = 0;
 
 	memset(an, 0, sizeof *an);
+	*weak = 0;
 	for (i = 0; i < xs->n; i++) {
 		const raw *rs[2] = {&xs->v[i].a, xs->v[i].has_b ? &xs->v[i].b : NULL};
 		for (j = 0; j < 2; j++) {
@@ -1736,11 +1811,12 @@ static int infer_from_exprs(const exprs *xs, anchor *an)
 			md_d = r->d;
 		}
 	}
-	best_y = md_m ? most_year(xs) : 0;
+	best_y = md_m ? most_year(t, xs, weak) : 0;
 	if (best_y && md_d <= dim(best_y, md_m)) {
 		anchor_set(an, best_y, md_m, md_d);
 		return 1;
 	}
+	*weak = 0;
 	return 0;
 }
 
@@ -1817,30 +1893,36 @@ static int md_near(const anchor *ref, int m, int d, anchor *out)
 
 /*
  * The text-only part of the anchoring rules.  dl_m/dl_d: a dateline given
- * by the caller (0 when none: the text is scanned for one).
- * *src: 1 dateline, 2 header, 3 explicit dates, 4 neighbour, 0 none.
+ * by the caller (0 when none: the text is scanned for one).  *inferred: 0
+ * (header date), 1 (inferred) or TEKG_TIME_WEAK (the year came only from
+ * years that name something, 2026年APEC: a dated neighbour wins over them).
  */
 static void infer_text(const text *t, const exprs *xs, int dl_m, int dl_d,
                        const anchor *neigh, anchor *an, int *inferred, int dateline_first)
 {
 	anchor hdr, expl;
-	int have_hdr, have_expl, y;
+	int have_hdr, have_expl, y, weak = 0, yweak = 0;
 
 	memset(an, 0, sizeof *an);
 	*inferred = 1;
 	have_hdr = header_date(t, xs, &hdr);
-	have_expl = infer_from_exprs(xs, &expl);
+	have_expl = infer_from_exprs(t, xs, &expl, &weak);
 	if (dateline_first && (dl_m || dateline_md(t, xs, &dl_m, &dl_d))) {
 		if (have_hdr && md_near(&hdr, dl_m, dl_d, an)) {
 			*inferred = 0;
 			return;
 		}
-		if (have_expl && md_near(&expl, dl_m, dl_d, an))
+		if (have_expl && !weak && md_near(&expl, dl_m, dl_d, an))
 			return;
 		if (neigh->ok && md_near(neigh, dl_m, dl_d, an))
 			return;
-		if ((y = most_year(xs)) && dl_d <= dim(y, dl_m)) {
+		if (have_expl && md_near(&expl, dl_m, dl_d, an)) {
+			*inferred = TEKG_TIME_WEAK;
+			return;
+		}
+		if ((y = most_year(t, xs, &yweak)) && dl_d <= dim(y, dl_m)) {
 			anchor_set(an, y, dl_m, dl_d);
+			*inferred = yweak ? TEKG_TIME_WEAK : 1;
 			return;
 		}
 	}
@@ -1849,12 +1931,18 @@ static void infer_text(const text *t, const exprs *xs, int dl_m, int dl_d,
 		*inferred = 0;
 		return;
 	}
-	if (have_expl) {
+	if (have_expl && !weak) {
 		*an = expl;
 		return;
 	}
-	if (neigh->ok)
+	if (neigh->ok) {
 		*an = *neigh;
+		return;
+	}
+	if (have_expl) {
+		*an = expl;
+		*inferred = TEKG_TIME_WEAK;
+	}
 }
 
 static void anchor_out(const anchor *an, char out[11])
