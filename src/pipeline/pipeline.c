@@ -198,33 +198,108 @@ static int extract_and_store(tekg_pipeline *p, int64_t doc_id, const tekg_articl
 	return rc;
 }
 
+/* Anchor one article against neighbour (NULL: none).  A date that cannot
+ * be decided is "" and inferred 1.  Returns 0 or TEKG_ENOMEM. */
+static int anchor_one(const tekg_article *a, const char *cli_date, const char *neighbour,
+                      char date[11], int *inferred, tekg_error *err)
+{
+	tekg_error terr = {0};
+
+	if (tekg_time_anchor_article(a, cli_date, neighbour && *neighbour ? neighbour : NULL,
+	                             date, inferred, &terr) == 0)
+		return 0;
+	if (terr.code == TEKG_ENOMEM)
+		return tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+	date[0] = '\0';
+	*inferred = 1;
+	return 0;
+}
+
+/*
+ * Decide the dates of the n articles of one source, in source order, into
+ * dates[i] and inferred[i] (0 or 1).  An article's own evidence comes first;
+ * its neighbours in the source fill in what the text leaves open:
+ *   - forward, each article gets the last date before it that rests on
+ *     evidence (not TEKG_TIME_WEAK) as neighbour_date;
+ *   - backward, an article still undated, or dated only by years that name
+ *     something (TEKG_TIME_WEAK), takes the next such date: an undated
+ *     first article takes its date from the second;
+ *   - only when no article of the source has such a date, an undated
+ *     article takes the nearest weak date (previous, else next).
+ * A date that cannot be decided is "".  Returns 0 or TEKG_ENOMEM.
+ */
+static int anchor_source(const tekg_article *const *arts, size_t n, const char *cli_date,
+                         char (*dates)[11], int *inferred, tekg_error *err)
+{
+	char strong[11] = "", any[11] = "";
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		if ((rc = anchor_one(arts[i], cli_date, strong, dates[i], &inferred[i], err)))
+			return rc;
+		if (!dates[i][0] && any[0]) {
+			if ((rc = anchor_one(arts[i], cli_date, any, dates[i], &inferred[i], err)))
+				return rc;
+			if (dates[i][0])
+				inferred[i] = TEKG_TIME_WEAK;
+		}
+		if (dates[i][0] && inferred[i] != TEKG_TIME_WEAK)
+			memcpy(strong, dates[i], sizeof strong);
+		if (dates[i][0])
+			memcpy(any, dates[i], sizeof any);
+	}
+	strong[0] = any[0] = '\0';
+	for (i = n; i-- > 0;) {
+		char d[11];
+		int inf = 1;
+		if (dates[i][0] && inferred[i] != TEKG_TIME_WEAK) {
+			memcpy(strong, dates[i], sizeof strong);
+		} else if (strong[0] || (!dates[i][0] && any[0])) {
+			if ((rc = anchor_one(arts[i], cli_date, strong[0] ? strong : any, d, &inf, err)))
+				return rc;
+			if (d[0]) {
+				memcpy(dates[i], d, sizeof d);
+				inferred[i] = strong[0] ? inf : TEKG_TIME_WEAK;
+			}
+		}
+		if (dates[i][0])
+			memcpy(any, dates[i], sizeof any);
+	}
+	for (i = 0; i < n; i++)
+		if (inferred[i] == TEKG_TIME_WEAK)
+			inferred[i] = 1;
+	return 0;
+}
+
 static int store_source(tekg_pipeline *p, const tekg_source *src, const char *hash,
                         size_t bytes, tekg_error *err)
 {
-	char date[11], prev[11] = "";
+	const tekg_article **arts = NULL;
+	char (*dates)[11] = NULL;
+	int *inferred = NULL;
 	int64_t source_id = 0, doc_id;
-	int inferred, is_new, rc;
-	size_t i;
+	int is_new, rc;
+	size_t i, n = src->n_arts ? src->n_arts : 1;
 
+	arts = tekg_calloc(n, sizeof *arts);
+	dates = tekg_calloc(n, sizeof *dates);
+	inferred = tekg_calloc(n, sizeof *inferred);
+	if (!arts || !dates || !inferred) {
+		rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	for (i = 0; i < src->n_arts; i++)
+		arts[i] = &src->arts[i];
+	if ((rc = anchor_source(arts, src->n_arts, p->opts.date, dates, inferred, err)))
+		goto cleanup;
 	if ((rc = tekg_store_begin(p->store, err)))
-		return rc;
+		goto cleanup;
 	if ((rc = tekg_store_source_add(p->store, src, hash, bytes, &source_id, err)))
 		goto fail;
 	for (i = 0; i < src->n_arts; i++) {
 		const tekg_article *a = &src->arts[i];
-		tekg_error terr = {0};
-		if (tekg_time_anchor_article(a, p->opts.date, prev[0] ? prev : NULL, date,
-		                             &inferred, &terr)) {
-			if (terr.code == TEKG_ENOMEM) {
-				rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
-				goto fail;
-			}
-			date[0] = '\0';
-			inferred = 1;
-		}
-		if (date[0])
-			memcpy(prev, date, sizeof prev);
-		if ((rc = tekg_store_document_put(p->store, source_id, i, a, date, inferred,
+		if ((rc = tekg_store_document_put(p->store, source_id, i, a, dates[i], inferred[i],
 		                                  &doc_id, &is_new, err)))
 			goto fail;
 		if (!is_new) {
@@ -232,16 +307,20 @@ static int store_source(tekg_pipeline *p, const tekg_source *src, const char *ha
 			continue;
 		}
 		p->report.docs_new++;
-		if ((rc = extract_and_store(p, doc_id, a, date, err)))
+		if ((rc = extract_and_store(p, doc_id, a, dates[i], err)))
 			goto fail;
 	}
 	if ((rc = tekg_store_commit(p->store, err)))
 		goto fail;
 	p->report.sources_new++;
 	p->report.articles += src->n_arts;
-	return 0;
+	goto cleanup;
 fail:
 	tekg_store_rollback(p->store);
+cleanup:
+	tekg_free(arts);
+	tekg_free(dates);
+	tekg_free(inferred);
 	return rc;
 }
 

@@ -97,6 +97,27 @@ grep -q '{"text": "昨日", "start": "2025-12-11", "end": "2025-12-11"}' "$tmp/o
 	fail "inferred anchor: '$(cat "$tmp/out")'"
 grep -q 'anchor 2025-12-12 (inferred)' "$tmp/err" || fail "--verbose: '$(cat "$tmp/err")'"
 
+# Document dates in the pipeline.  docdate DB DOC: "DATE,INFERRED" of a
+# document node, from the CSV export.
+docdate() {
+	rm -rf "$tmp/csv"
+	"$TEKG" export --db "$1" --format csv -o "$tmp/csv" >/dev/null 2>&1 || return 1
+	awk -F, -v id="$2" '$1 == id { print $11 "," $12 }' "$tmp/csv/nodes.csv"
+}
+
+# An undated first article takes its date from the next one (inferred),
+# and its 昨日 is counted from it.
+printf '%s\n' \
+	'{"id":"a1","title":"甲","text":"昨日，临江市召开春季论坛，与会者讨论了产业合作。"}' \
+	'{"id":"a2","title":"乙","date":"2031-04-09","text":"临江新区今日发布了三项措施，涉及交通与教育。"}' \
+	>"$tmp/n.jsonl"
+expect 0 "next neighbour: ingest" -- "$TEKG" ingest -q --db "$tmp/n.db" "$tmp/n.jsonl"
+[ "$(docdate "$tmp/n.db" d1)" = "2031-04-09,true" ] ||
+	fail "next neighbour: d1 '$(docdate "$tmp/n.db" d1)'"
+[ "$(docdate "$tmp/n.db" d2)" = "2031-04-09,false" ] ||
+	fail "next neighbour: d2 '$(docdate "$tmp/n.db" d2)'"
+grep -q '^[^,]*,2031-04-08,' "$tmp/csv/nodes.csv" || fail "next neighbour: no date node 2031-04-08"
+
 # an empty input: no output, exit 0
 : >"$tmp/empty.txt"
 expect 0 "empty input" -- "$TEKG" time --json "$tmp/empty.txt"
