@@ -350,13 +350,32 @@ static void test_bad_databases(void **state)
 	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), TEKG_EDB);
 	assert_non_null(strstr(err.msg, "newer"));
 
+	/* version 2 (no source.cli_date) is upgraded to 3 on open */
+	fresh_db("v2.db");
+	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), 0);
+	tekg_store_close(s);
+	{
+		sqlite3 *db;
+		assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, "ALTER TABLE source DROP COLUMN cli_date;"
+		                              " PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+	}
+	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), 0);
+	assert_int_equal(tekg_store_query_readonly(s, "PRAGMA user_version", print_row, out, &err), 0);
+	assert_string_equal(out, "3");
+	assert_int_equal(tekg_store_query_readonly(s, "SELECT count(cli_date) FROM source", print_row,
+	                                           out, &err), 0);
+	assert_string_equal(out, "0");
+	tekg_store_close(s);
+
 	/* read-only queries only, one statement */
 	fresh_db("q.db");
 	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), 0);
 	assert_int_equal(tekg_store_query_readonly(s, "SELECT count(*) FROM entity", print_row, out, &err), 0);
 	assert_string_equal(out, "0");
 	assert_int_equal(tekg_store_query_readonly(s, "PRAGMA user_version", print_row, out, &err), 0);
-	assert_string_equal(out, "2");
+	assert_string_equal(out, "3");
 	assert_int_equal(tekg_store_query_readonly(s, "DELETE FROM entity", print_row, out, &err), TEKG_EINVAL);
 	assert_int_equal(tekg_store_query_readonly(s, "SELECT 1; DROP TABLE entity", print_row, out, &err), TEKG_EINVAL);
 	assert_int_equal(tekg_store_query_readonly(s, "SELEC nonsense", print_row, out, &err), TEKG_EINVAL);

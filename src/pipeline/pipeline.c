@@ -297,6 +297,9 @@ static int store_source(tekg_pipeline *p, const tekg_source *src, const char *ha
 		goto cleanup;
 	if ((rc = tekg_store_source_add(p->store, src, hash, bytes, &source_id, err)))
 		goto fail;
+	if (p->opts.date && *p->opts.date &&
+	    (rc = tekg_store_source_set_date(p->store, source_id, p->opts.date, err)))
+		goto fail;
 	for (i = 0; i < src->n_arts; i++) {
 		const tekg_article *a = &src->arts[i];
 		if ((rc = tekg_store_document_put(p->store, source_id, i, a, dates[i], inferred[i],
@@ -545,45 +548,129 @@ int tekg_pipeline_ingest(tekg_pipeline *p, const char *path, tekg_error *err)
 	return ingest_file(p, path, err);
 }
 
+/* Re-date and re-extract the documents refs[0..n) of one source, in its
+ * order; done[doc_id] marks documents already handled through an earlier
+ * source (a document keeps the date of the first source that holds it). */
+static int reindex_source(tekg_pipeline *p, const tekg_store_docref *refs, size_t n,
+                          unsigned char *done, tekg_error *err)
+{
+	tekg_source **docs = NULL;
+	const tekg_article **arts = NULL;
+	char (*dates)[11] = NULL;
+	int *inferred = NULL;
+	const char *cli = p->opts.date && *p->opts.date ? p->opts.date : refs[0].cli_date;
+	size_t i;
+	int rc = 0;
+
+	docs = tekg_calloc(n, sizeof *docs);
+	arts = tekg_calloc(n, sizeof *arts);
+	dates = tekg_calloc(n, sizeof *dates);
+	inferred = tekg_calloc(n, sizeof *inferred);
+	if (!docs || !arts || !dates || !inferred) {
+		rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	for (i = 0; i < n; i++) {
+		if ((rc = tekg_store_document_load(p->store, refs[i].doc_id, &docs[i], err)))
+			goto cleanup;
+		arts[i] = &docs[i]->arts[0];
+	}
+	if ((rc = anchor_source(arts, n, cli, dates, inferred, err)))
+		goto cleanup;
+	for (i = 0; i < n; i++) {
+		if (done[refs[i].doc_id])
+			continue;
+		done[refs[i].doc_id] = 1;
+		if ((rc = tekg_store_document_set_date(p->store, refs[i].doc_id, dates[i],
+		                                       inferred[i], err)) ||
+		    (rc = extract_and_store(p, refs[i].doc_id, arts[i], dates[i], err)))
+			goto cleanup;
+		p->report.docs_new++;
+	}
+cleanup:
+	for (i = 0; docs && i < n; i++)
+		tekg_source_free(docs[i]);
+	tekg_free(docs);
+	tekg_free(arts);
+	tekg_free(dates);
+	tekg_free(inferred);
+	return rc;
+}
+
 typedef struct reindex_ctx {
 	tekg_pipeline *p;
+	const unsigned char *done;
+	size_t n_done;
 	tekg_error *err;
 } reindex_ctx;
 
-static int reindex_one(int64_t id, void *ud)
+/* A document no source holds (not made by tekg itself): dated alone. */
+static int reindex_orphan(int64_t id, void *ud)
 {
 	reindex_ctx *c = ud;
 	tekg_pipeline *p = c->p;
 	tekg_source *src = NULL;
-	tekg_error terr = {0};
 	char date[11];
 	int inferred = 1, rc;
 
+	if (id >= 0 && (size_t)id < c->n_done && c->done[id])
+		return 0;
 	if ((rc = tekg_store_document_load(p->store, id, &src, c->err)))
 		return rc;
-	if (tekg_time_anchor_article(&src->arts[0], p->opts.date, NULL, date, &inferred, &terr))
-		date[0] = '\0';
-	if ((rc = tekg_store_document_set_date(p->store, id, date, inferred, c->err)) == 0)
+	if ((rc = anchor_one(&src->arts[0], p->opts.date, NULL, date, &inferred, c->err)) == 0 &&
+	    (rc = tekg_store_document_set_date(p->store, id, date, inferred, c->err)) == 0)
 		rc = extract_and_store(p, id, &src->arts[0], date, c->err);
 	tekg_source_free(src);
 	p->report.docs_new++;
 	return rc;
 }
 
+/*
+ * Reindex: each source's documents are dated again together, in source
+ * order and with the source's ingest --date (unless reindex has its own),
+ * exactly as ingest dated them; then re-extracted.
+ */
 int tekg_pipeline_reindex(tekg_pipeline *p, tekg_error *err)
 {
-	reindex_ctx c = {p, err};
+	tekg_store_docref *refs = NULL;
+	unsigned char *done = NULL;
+	size_t n = 0, i, g, n_done = 1;
+	reindex_ctx c;
 	int rc;
 
 	if ((rc = tekg_store_begin(p->store, err)))
 		return rc;
 	if ((rc = tekg_store_clear_extractions(p->store, err)) ||
-	    (rc = tekg_store_each_document_id(p->store, reindex_one, &c, err)) ||
-	    (rc = tekg_store_commit(p->store, err))) {
-		tekg_store_rollback(p->store);
-		return rc;
+	    (rc = tekg_store_document_order(p->store, &refs, &n, err)))
+		goto fail;
+	for (i = 0; i < n; i++)
+		if (refs[i].doc_id >= 0 && (size_t)refs[i].doc_id >= n_done)
+			n_done = (size_t)refs[i].doc_id + 1;
+	if ((done = tekg_calloc(n_done, 1)) == NULL) {
+		rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+		goto fail;
 	}
+	for (g = 0; g < n; g = i) {
+		for (i = g; i < n && refs[i].source_id == refs[g].source_id; i++)
+			;
+		if ((rc = reindex_source(p, refs + g, i - g, done, err)))
+			goto fail;
+	}
+	c.p = p;
+	c.done = done;
+	c.n_done = n_done;
+	c.err = err;
+	if ((rc = tekg_store_each_document_id(p->store, reindex_orphan, &c, err)) ||
+	    (rc = tekg_store_commit(p->store, err)))
+		goto fail;
+	tekg_free(refs);
+	tekg_free(done);
 	return 0;
+fail:
+	tekg_store_rollback(p->store);
+	tekg_free(refs);
+	tekg_free(done);
+	return rc;
 }
 
 int tekg_pipeline_finish(tekg_pipeline *p, tekg_error *err)

@@ -118,6 +118,21 @@ expect 0 "next neighbour: ingest" -- "$TEKG" ingest -q --db "$tmp/n.db" "$tmp/n.
 	fail "next neighbour: d2 '$(docdate "$tmp/n.db" d2)'"
 grep -q '^[^,]*,2031-04-08,' "$tmp/csv/nodes.csv" || fail "next neighbour: no date node 2031-04-08"
 
+# reindex dates the documents as ingest did: the neighbours again, and the
+# ingest --date, kept with the source
+expect 0 "reindex: neighbours" -- "$TEKG" reindex -q --db "$tmp/n.db"
+[ "$(docdate "$tmp/n.db" d1)" = "2031-04-09,true" ] ||
+	fail "reindex: neighbour d1 '$(docdate "$tmp/n.db" d1)'"
+printf '昨日，临江市举行了植树活动，数百名市民参加。\n' >"$tmp/y.txt"
+expect 0 "ingest --date" -- "$TEKG" ingest -q --db "$tmp/y.db" --date 2031-05-20 "$tmp/y.txt"
+[ "$(docdate "$tmp/y.db" d1)" = "2031-05-20,false" ] ||
+	fail "ingest --date: d1 '$(docdate "$tmp/y.db" d1)'"
+grep -q '^[^,]*,2031-05-19,' "$tmp/csv/nodes.csv" || fail "ingest --date: no date node 2031-05-19"
+expect 0 "reindex after --date" -- "$TEKG" reindex -q --db "$tmp/y.db"
+[ "$(docdate "$tmp/y.db" d1)" = "2031-05-20,false" ] ||
+	fail "reindex after --date: d1 '$(docdate "$tmp/y.db" d1)'"
+grep -q '^[^,]*,2031-05-19,' "$tmp/csv/nodes.csv" || fail "reindex after --date: 昨日 lost"
+
 # an empty input: no output, exit 0
 : >"$tmp/empty.txt"
 expect 0 "empty input" -- "$TEKG" time --json "$tmp/empty.txt"
