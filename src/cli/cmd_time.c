@@ -114,12 +114,30 @@ static void print_flags(FILE *out, unsigned f)
 		fputc('-', out);
 }
 
+/* Move the cursor (*pos chars = *byte bytes into s) forward to char `to`
+ * and return its byte offset (len when past the end).  `to` must not be
+ * before *pos. */
+static size_t advance(const char *s, size_t len, size_t *pos, size_t *byte, size_t to)
+{
+	size_t b = *byte, c = *pos;
+
+	while (c < to && b < len) {
+		b++;
+		while (b < len && ((unsigned char)s[b] & 0xC0) == 0x80)
+			b++;
+		c++;
+	}
+	*pos = c;
+	*byte = b;
+	return b;
+}
+
 /* Print the expressions of one line.  Returns 0 or a library code. */
 static int do_line(const char *s, size_t len, size_t lineno, const char *anchor, int json,
                    tekg_error *err)
 {
 	tekg_timex *tx = NULL;
-	size_t n = 0, i;
+	size_t n = 0, i, pos = 0, byte = 0;
 	int rc = tekg_time_find(s, len, anchor, &tx, &n, err);
 
 	if (rc)
@@ -127,8 +145,11 @@ static int do_line(const char *s, size_t len, size_t lineno, const char *anchor,
 	if (json)
 		printf("{\"line\": %zu, \"times\": [", lineno);
 	for (i = 0; i < n; i++) {
-		size_t b0 = tekg_utf8_offset(s, len, tx[i].start);
-		size_t b1 = tekg_utf8_offset(s, len, tx[i].end);
+		/* The expressions come in text order without overlap: the byte
+		 * offsets advance from the previous end, never from the line
+		 * start (linear in the line, however many expressions). */
+		size_t b0 = advance(s, len, &pos, &byte, tx[i].start);
+		size_t b1 = advance(s, len, &pos, &byte, tx[i].end);
 		if (json) {
 			fputs(i ? ", {\"text\": " : "{\"text\": ", stdout);
 			json_string(stdout, s + b0, b1 - b0);

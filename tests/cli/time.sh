@@ -133,6 +133,14 @@ expect 0 "reindex after --date" -- "$TEKG" reindex -q --db "$tmp/y.db"
 	fail "reindex after --date: d1 '$(docdate "$tmp/y.db" d1)'"
 grep -q '^[^,]*,2031-05-19,' "$tmp/csv/nodes.csv" || fail "reindex after --date: 昨日 lost"
 
+# a long line with many expressions takes linear time (the byte offsets of
+# the spans advance from the previous one, not from the line start)
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "3月5日开幕，"; printf "\n" }' >"$tmp/long.txt"
+expect 0 "long line" -- timeout 30 "$TEKG" time --date 2031-03-06 "$tmp/long.txt"
+[ "$(wc -l <"$tmp/out")" -eq 100000 ] || fail "long line: $(wc -l <"$tmp/out") expressions"
+[ "$(tail -n 1 "$tmp/out")" = "$(printf '1\t3月5日\t2031-03-05\t2031-03-05\tinferred-year')" ] ||
+	fail "long line: last '$(tail -n 1 "$tmp/out")'"
+
 # an empty input: no output, exit 0
 : >"$tmp/empty.txt"
 expect 0 "empty input" -- "$TEKG" time --json "$tmp/empty.txt"
