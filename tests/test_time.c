@@ -127,6 +127,18 @@ static const row rows[] = {
 	{A, "12月11至12日", "12月11至12日", "2025-12-11", "2025-12-12", 0},
 	{A, "12月30日至1月2日", "12月30日至1月2日", "2025-12-30", "2026-01-02", 0},
 	{A, "30日至2日", "30日至2日", "2025-11-30", "2025-12-02", 0},
+	/* a start without a year takes the end's written year (the year before
+	 * when it would come after the end) */
+	{A, "3月5日至2031年3月9日", "3月5日至2031年3月9日", "2031-03-05", "2031-03-09", TEKG_TIMEX_RANGE | TEKG_TIMEX_INFERRED_YEAR},
+	{A, "12月28日至2031年1月3日展出", "12月28日至2031年1月3日", "2030-12-28", "2031-01-03", TEKG_TIMEX_RANGE},
+	{A, "12月11日至2025年12月12日", "12月11日至2025年12月12日", "2025-12-11", "2025-12-12", TEKG_TIMEX_RANGE},
+	/* two relative days in one word */
+	{A, "明后天有小雨", "明后天", "2025-12-13", "2025-12-14", TEKG_TIMEX_RANGE | TEKG_TIMEX_RELATIVE},
+	{A, "今明两天气温下降", "今明两天", "2025-12-12", "2025-12-13", TEKG_TIMEX_RANGE | TEKG_TIMEX_RELATIVE},
+	/* a bare plan name */
+	{A, "在十四五的开局之年", "十四五", "2021", "2025", TEKG_TIMEX_PLAN},
+	{A, "十四五", "十四五", "2021", "2025", TEKG_TIMEX_PLAN},
+	{A, "十五五，新征程", "十五五", "2026", "2030", TEKG_TIMEX_PLAN},
 
 	/* relative days */
 	{A, "昨日，代表抵达", "昨日", "2025-12-11", "2025-12-11", TEKG_TIMEX_RELATIVE},
@@ -260,6 +272,14 @@ static const row rows[] = {
 	{A, "0999年", NULL, NULL, NULL, 0},
 	{A, "3000年", NULL, NULL, NULL, 0},
 	{A, "每周一次", NULL, NULL, NULL, 0},
+	/* recurring: every March is no date */
+	{A, "灯会每年3月举办", NULL, NULL, NULL, 0},
+	{A, "每月15日发布数据", NULL, NULL, NULL, 0},
+	{A, "每年的年底盘点库存", NULL, NULL, NULL, 0},
+	{A, "每逢12月举行", NULL, NULL, NULL, 0},
+	/* 十四五 as a count */
+	{A, "十四五个人参加", NULL, NULL, NULL, 0},
+	{A, "十四五岁的少年", NULL, NULL, NULL, 0},
 	{A, "2025碳达峰论坛", NULL, NULL, NULL, 0},
 	{A, "三天一层楼", NULL, NULL, NULL, 0},
 	{A, "约2000年前", NULL, NULL, NULL, 0},

@@ -791,8 +791,11 @@ static size_t plan(const text *t, size_t i, expr *x)
 		return 0;
 	if (is_cn_numeral(b) || is_digit(b) || is_cn_numeral(at(t, e)) || is_digit(at(t, e)))
 		return 0;
-	if (!quoted && !lit(t, e, "规划") && !lit(t, e, "时期") && !lit(t, e, "期间") &&
-	    !lit(t, e, "计划") && !lit(t, e, "以来") && !lit(t, e, "开局") && !lit(t, e, "收官"))
+	/* Written bare (十四五的开局, a line of its own), it is the plan unless
+	 * a measure word or a unit makes it a count: 十四五个人, 十四五岁. */
+	if (!quoted && b == U("第"))
+		return 0;
+	if (!quoted && in_set(at(t, e), "个岁人名天年月日号时分秒位家次元万千百亿米里公斤吨只件条座所台辆本项种倍成层号期届%％"))
 		return 0;
 	raw_init(&x->a, K_PLAN);
 	x->a.y = 1966 + 5 * (10 + n - 3);
@@ -810,8 +813,24 @@ static size_t relday(const text *t, size_t i, expr *x)
 	size_t l = lit_any(t, i, w, &which), j, k;
 	num d;
 
-	if (!l)
-		return 0;
+	if (!l) {
+		/* two days in one word: 明后天 (tomorrow and the day after),
+		 * 今明两天 / 今明两日 (today and tomorrow) */
+		int from = 0;
+		if ((l = lit(t, i, "明后天")) || (l = lit(t, i, "明后两天")) ||
+		    (l = lit(t, i, "明后两日")))
+			from = 1;
+		else if (!(l = lit(t, i, "今明两天")) && !(l = lit(t, i, "今明两日")))
+			return 0;
+		raw_init(&x->a, K_RELDAY);
+		x->a.off = from;
+		x->a.flags |= TEKG_TIMEX_RELATIVE;
+		x->b = x->a;
+		x->b.off = from + 1;
+		x->has_b = 1;
+		x->flags |= TEKG_TIMEX_RANGE;
+		return i + l;
+	}
 	if (which == 14 && in_set(before(t, i), "先和与"))
 		return 0; /* 先天/后天 (innate/acquired) */
 	raw_init(&x->a, K_RELDAY);
@@ -1534,6 +1553,21 @@ static int resolve_expr(const expr *x, const anchor *an, const ctx *cx, tekg_tim
 	long best = 0;
 	int y, pass, found = 0, best_y = 0;
 
+	if (x->has_b && x->a.kind == K_DATE && x->a.ykind == 0 && x->a.mkind == 1 &&
+	    x->b.kind == K_DATE && x->b.ykind == 1 && !(x->flags & TEKG_TIMEX_SINCE)) {
+		/* 12月11日至2025年12月12日: the start takes the end's year, or the
+		 * year before when it would come after the end (12月28日至2026年1月3日) */
+		x2 = *x;
+		x2.a.ykind = 1;
+		for (y = x->b.y; y >= x->b.y - 1; y--) {
+			x2.a.y = y;
+			if (year_ok(y) && resolve_one(&x2, an, cx, out) &&
+			    (out->flags & TEKG_TIMEX_RANGE)) {
+				out->flags |= TEKG_TIMEX_INFERRED_YEAR;
+				return 1;
+			}
+		}
+	}
 	if (!x->has_b || x->a.kind != K_DATE || x->a.ykind != 0 || x->a.mkind != 1 || !an->ok ||
 	    (cx && cx->y && cx->wy) || (x->flags & TEKG_TIMEX_SINCE))
 		return resolve_one(x, an, cx, out);
@@ -1596,6 +1630,27 @@ static int exprs_push(exprs *xs, const expr *x)
 	return 0;
 }
 
+/* Is the expression starting at s recurring (每年3月, 每月15日, 每年的年底,
+ * 每逢12月)?  Then it names no date. */
+static int recurring(const text *t, size_t s)
+{
+	static const char *const w[] = {"每年", "每月", "每周", "每天", "每日", "每逢", "每个月",
+		"每季度", "每星期", NULL};
+	size_t k, back;
+	int which;
+
+	if (before(t, s) == U("的"))
+		s--;
+	for (back = 2; back <= 3; back++) {
+		if (s < back)
+			break;
+		k = s - back;
+		if (lit_any(t, k, w, &which) == back)
+			return 1;
+	}
+	return 0;
+}
+
 static int parse_all(const text *t, exprs *xs, tekg_error *err)
 {
 	size_t i = 0;
@@ -1603,6 +1658,10 @@ static int parse_all(const text *t, exprs *xs, tekg_error *err)
 
 	while (i < t->n) {
 		if (parse_expr(t, i, &x) && x.e > i) {
+			if (recurring(t, x.s)) {
+				i = x.e;
+				continue;
+			}
 			if (exprs_push(xs, &x) < 0)
 				return tekg_error_set(err, TEKG_ENOMEM, "out of memory");
 			i = x.e;
