@@ -47,8 +47,19 @@ expect 1 "missing file" -- "$TEKG" time "$tmp/no-such-file"
 grep -q "^tekg: $tmp/no-such-file: " "$tmp/err" || fail "missing file: message '$(cat "$tmp/err")'"
 printf '2025\3772月\n' >"$tmp/bad.txt"
 expect 1 "invalid UTF-8" -- "$TEKG" time "$tmp/bad.txt"
-grep -q "^tekg: $tmp/bad.txt: invalid UTF-8 at byte 4" "$tmp/err" ||
+grep -q "^tekg: $tmp/bad.txt: line 1: invalid UTF-8 at byte offset 4\$" "$tmp/err" ||
 	fail "invalid UTF-8: message '$(cat "$tmp/err")'"
+# the lines before a bad byte are still reported, then the line and offset
+printf '3月5日开幕。\n今天\n2031\3772月\n4月1日\n' >"$tmp/bad2.txt"
+expect 1 "invalid UTF-8, line 3" -- "$TEKG" time --date 2031-03-06 "$tmp/bad2.txt"
+printf '1\t3月5日\t2031-03-05\t2031-03-05\tinferred-year\n2\t今天\t2031-03-06\t2031-03-06\trelative\n' \
+	>"$tmp/want.txt"
+cmp -s "$tmp/out" "$tmp/want.txt" || fail "invalid UTF-8, line 3: output '$(cat "$tmp/out")'"
+[ "$(cat "$tmp/err")" = "tekg: $tmp/bad2.txt: line 3: invalid UTF-8 at byte offset 29" ] ||
+	fail "invalid UTF-8, line 3: message '$(cat "$tmp/err")'"
+# a directory
+expect 1 "directory" -- "$TEKG" time "$tmp"
+[ "$(cat "$tmp/err")" = "tekg: $tmp: is a directory" ] || fail "directory: message '$(cat "$tmp/err")'"
 
 # --json, exactly
 cat >"$tmp/in.txt" <<'IN'
