@@ -203,7 +203,8 @@ int tx_read_jsonl(tekg_source *src, const tekg_text_opts *opts, tekg_error *err)
 		c += cn + 1;
 	}
 	if (lines > 0 && good == 0)
-		return tekg_error_set(err, TEKG_EPARSE, "%s: no usable JSON line (%s)", src->path,
+		return tekg_error_set(err, TEKG_EPARSE, "%s: no usable JSON line (line %zu: %s)",
+		                      src->path, src->n_diags ? src->diags[0].line : (size_t)0,
 		                      src->n_diags ? src->diags[0].msg : "");
 	return 0;
 }
