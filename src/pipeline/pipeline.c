@@ -21,9 +21,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_SOURCE_BYTES ((size_t)256 << 20)
+#define PROGRESS_NS 250000000L /* at most four progress calls a second within a source */
 
 struct tekg_pipeline {
 	tekg_store *store;
@@ -32,6 +34,7 @@ struct tekg_pipeline {
 	tekg_tagger *tagger;
 	tekg_extractor *extractor;
 	tekg_report report;
+	struct timespec progress_at; /* last on_progress call (CLOCK_MONOTONIC) */
 };
 
 int tekg_pipeline_new(tekg_pipeline **out, tekg_store *s, const tekg_pipeline_opts *opts,
@@ -105,6 +108,22 @@ const char *tekg_pipeline_data_dir(const tekg_pipeline *p)
 const tekg_report *tekg_pipeline_report(const tekg_pipeline *p)
 {
 	return &p->report;
+}
+
+/* Report progress within a source (after an article): on_progress at most
+ * every PROGRESS_NS, so that one big JSONL file shows it moving.  One clock
+ * read per article. */
+static void progress_tick(tekg_pipeline *p, const char *path)
+{
+	struct timespec now;
+
+	if (!p->opts.on_progress || clock_gettime(CLOCK_MONOTONIC, &now) != 0)
+		return;
+	if ((now.tv_sec - p->progress_at.tv_sec) * 1000000000L +
+	    (now.tv_nsec - p->progress_at.tv_nsec) < PROGRESS_NS)
+		return;
+	p->progress_at = now;
+	p->opts.on_progress(p->opts.ud, path ? path : "-", &p->report);
 }
 
 static void problem(tekg_pipeline *p, const char *path, const tekg_error *e)
@@ -307,11 +326,13 @@ static int store_source(tekg_pipeline *p, const tekg_source *src, const char *ha
 			goto fail;
 		if (!is_new) {
 			p->report.docs_linked++;
+			progress_tick(p, src->path);
 			continue;
 		}
 		p->report.docs_new++;
 		if ((rc = extract_and_store(p, doc_id, a, dates[i], err)))
 			goto fail;
+		progress_tick(p, src->path);
 	}
 	if ((rc = tekg_store_commit(p->store, err)))
 		goto fail;
@@ -586,6 +607,7 @@ static int reindex_source(tekg_pipeline *p, const tekg_store_docref *refs, size_
 		    (rc = extract_and_store(p, refs[i].doc_id, arts[i], dates[i], err)))
 			goto cleanup;
 		p->report.docs_new++;
+		progress_tick(p, docs[i]->path);
 	}
 cleanup:
 	for (i = 0; docs && i < n; i++)
