@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include "tekg/pipeline.h"
 #include "tekg/store.h"
 #include "util/alloc.h"
 #include "util/utf8.h"
@@ -402,13 +403,32 @@ static void test_bad_databases(void **state)
 	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), TEKG_EDB);
 	assert_non_null(strstr(err.msg, "newer"));
 
+	/* version 2 (no source.cli_date) is upgraded to 3 on open */
+	fresh_db("v2.db");
+	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), 0);
+	tekg_store_close(s);
+	{
+		sqlite3 *db;
+		assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, "ALTER TABLE source DROP COLUMN cli_date;"
+		                              " PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+	}
+	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), 0);
+	assert_int_equal(tekg_store_query_readonly(s, "PRAGMA user_version", print_row, out, &err), 0);
+	assert_string_equal(out, "3");
+	assert_int_equal(tekg_store_query_readonly(s, "SELECT count(cli_date) FROM source", print_row,
+	                                           out, &err), 0);
+	assert_string_equal(out, "0");
+	tekg_store_close(s);
+
 	/* read-only queries only, one statement */
 	fresh_db("q.db");
 	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), 0);
 	assert_int_equal(tekg_store_query_readonly(s, "SELECT count(*) FROM entity", print_row, out, &err), 0);
 	assert_string_equal(out, "0");
 	assert_int_equal(tekg_store_query_readonly(s, "PRAGMA user_version", print_row, out, &err), 0);
-	assert_string_equal(out, "2");
+	assert_string_equal(out, "3");
 	assert_int_equal(tekg_store_query_readonly(s, "DELETE FROM entity", print_row, out, &err), TEKG_EINVAL);
 	assert_int_equal(tekg_store_query_readonly(s, "SELECT 1; DROP TABLE entity", print_row, out, &err), TEKG_EINVAL);
 	assert_int_equal(tekg_store_query_readonly(s, "SELEC nonsense", print_row, out, &err), TEKG_EINVAL);
@@ -455,6 +475,99 @@ static void test_allocation_failures(void **state)
 	assert_true(n < 200);
 }
 
+
+/* on_progress: every call's document count. */
+typedef struct progress_log {
+	size_t calls;
+	size_t docs[64];
+} progress_log;
+
+static void log_progress(void *ud, const char *path, const tekg_report *r)
+{
+	progress_log *l = ud;
+
+	(void)path;
+	if (l->calls < 64)
+		l->docs[l->calls] = r->docs_new;
+	l->calls++;
+}
+
+/* One value of a query on the database file (sqlite3 directly). */
+static void db_value(const char *sql, char *out, size_t n)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+
+	out[0] = '\0';
+	assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
+/* The pipeline: progress within one source, neighbours for an undated first
+ * article, and an ingest --date that reindex keeps. */
+static void test_pipeline_dates(void **state)
+{
+	static const char jsonl[] =
+		"{\"id\":\"x1\",\"text\":\"昨日，临江市举行了植树活动，数百名市民参加。\"}\n"
+		"{\"id\":\"x2\",\"date\":\"2031-04-09\",\"text\":\"临江新区发布三项措施，涉及交通。\"}\n"
+		"{\"id\":\"x3\",\"text\":\"临江港口开通两条新航线，货运量上升。\"}\n";
+	static const char text[] = "昨日，远山县召开了春耕动员会，各乡镇负责人参加。\n";
+	tekg_pipeline_opts po;
+	tekg_pipeline *p = NULL;
+	tekg_store *s = NULL;
+	tekg_error err = {0};
+	progress_log log;
+	char v[64];
+
+	(void)state;
+	fresh_db("pipe.db");
+	memset(&log, 0, sizeof log);
+	memset(&po, 0, sizeof po);
+	po.no_tagger = 1;
+	po.on_progress = log_progress;
+	po.ud = &log;
+	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), 0);
+	assert_int_equal(tekg_pipeline_new(&p, s, &po, &err), 0);
+	assert_int_equal(tekg_pipeline_ingest_bytes(p, "x.jsonl", jsonl, strlen(jsonl), &err), 0);
+	/* a call after the first article, before the source was done, and
+	 * the last one after it */
+	assert_true(log.calls >= 2);
+	assert_int_equal(log.docs[0], 1);
+	assert_int_equal(log.docs[log.calls - 1], 3);
+	tekg_pipeline_free(p);
+	tekg_store_close(s);
+	/* the undated first and last articles take the second's date */
+	db_value("SELECT group_concat(date || ':' || date_inferred, ' ') FROM"
+	         " (SELECT d.date, d.date_inferred FROM document d JOIN doc_source x"
+	         " ON x.doc_id = d.id ORDER BY x.seq)", v, sizeof v);
+	assert_string_equal(v, "2031-04-09:1 2031-04-09:0 2031-04-09:1");
+
+	/* --date is kept with the source and reused by reindex */
+	fresh_db("cli-date.db");
+	memset(&po, 0, sizeof po);
+	po.no_tagger = 1;
+	po.date = "2031-05-20";
+	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), 0);
+	assert_int_equal(tekg_pipeline_new(&p, s, &po, &err), 0);
+	assert_int_equal(tekg_pipeline_ingest_bytes(p, "y.txt", text, strlen(text), &err), 0);
+	tekg_pipeline_free(p);
+	po.date = NULL;
+	assert_int_equal(tekg_pipeline_new(&p, s, &po, &err), 0);
+	assert_int_equal(tekg_pipeline_reindex(p, &err), 0);
+	tekg_pipeline_free(p);
+	tekg_store_close(s);
+	db_value("SELECT cli_date FROM source", v, sizeof v);
+	assert_string_equal(v, "2031-05-20");
+	db_value("SELECT date || ':' || date_inferred FROM document", v, sizeof v);
+	assert_string_equal(v, "2031-05-20:0");
+	db_value("SELECT group_concat(value) FROM entity WHERE type = 'date'", v, sizeof v);
+	assert_non_null(strstr(v, "2031-05-19"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -464,6 +577,7 @@ int main(void)
 		cmocka_unit_test(test_homonym_variants),
 		cmocka_unit_test(test_bad_databases),
 		cmocka_unit_test(test_allocation_failures),
+		cmocka_unit_test(test_pipeline_dates),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

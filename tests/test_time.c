@@ -127,6 +127,18 @@ static const row rows[] = {
 	{A, "12月11至12日", "12月11至12日", "2025-12-11", "2025-12-12", 0},
 	{A, "12月30日至1月2日", "12月30日至1月2日", "2025-12-30", "2026-01-02", 0},
 	{A, "30日至2日", "30日至2日", "2025-11-30", "2025-12-02", 0},
+	/* a start without a year takes the end's written year (the year before
+	 * when it would come after the end) */
+	{A, "3月5日至2031年3月9日", "3月5日至2031年3月9日", "2031-03-05", "2031-03-09", TEKG_TIMEX_RANGE | TEKG_TIMEX_INFERRED_YEAR},
+	{A, "12月28日至2031年1月3日展出", "12月28日至2031年1月3日", "2030-12-28", "2031-01-03", TEKG_TIMEX_RANGE},
+	{A, "12月11日至2025年12月12日", "12月11日至2025年12月12日", "2025-12-11", "2025-12-12", TEKG_TIMEX_RANGE},
+	/* two relative days in one word */
+	{A, "明后天有小雨", "明后天", "2025-12-13", "2025-12-14", TEKG_TIMEX_RANGE | TEKG_TIMEX_RELATIVE},
+	{A, "今明两天气温下降", "今明两天", "2025-12-12", "2025-12-13", TEKG_TIMEX_RANGE | TEKG_TIMEX_RELATIVE},
+	/* a bare plan name */
+	{A, "在十四五的开局之年", "十四五", "2021", "2025", TEKG_TIMEX_PLAN},
+	{A, "十四五", "十四五", "2021", "2025", TEKG_TIMEX_PLAN},
+	{A, "十五五，新征程", "十五五", "2026", "2030", TEKG_TIMEX_PLAN},
 
 	/* relative days */
 	{A, "昨日，代表抵达", "昨日", "2025-12-11", "2025-12-11", TEKG_TIMEX_RELATIVE},
@@ -260,6 +272,14 @@ static const row rows[] = {
 	{A, "0999年", NULL, NULL, NULL, 0},
 	{A, "3000年", NULL, NULL, NULL, 0},
 	{A, "每周一次", NULL, NULL, NULL, 0},
+	/* recurring: every March is no date */
+	{A, "灯会每年3月举办", NULL, NULL, NULL, 0},
+	{A, "每月15日发布数据", NULL, NULL, NULL, 0},
+	{A, "每年的年底盘点库存", NULL, NULL, NULL, 0},
+	{A, "每逢12月举行", NULL, NULL, NULL, 0},
+	/* 十四五 as a count */
+	{A, "十四五个人参加", NULL, NULL, NULL, 0},
+	{A, "十四五岁的少年", NULL, NULL, NULL, 0},
 	{A, "2025碳达峰论坛", NULL, NULL, NULL, 0},
 	{A, "三天一层楼", NULL, NULL, NULL, 0},
 	{A, "约2000年前", NULL, NULL, NULL, 0},
@@ -542,6 +562,41 @@ static void test_infer_anchor(void **state)
 	s = "12月11日至12日，2025年度会议举行。2025年以来增长。2026年将主办。12月10日启动。";
 	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), NULL, out, &inf, &err), 0);
 	assert_string_equal(out, "2025-12-11");
+
+	/* Years in ranges (statistics) do not vote: 2021 and 2019 remain,
+	 * each once; the tie goes to the later. */
+	s = "2019年，园区启动。2016年至2020年，产值年均增长8%。2021年，二期开工。3月8日投产。";
+	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), NULL, out, &inf, &err), 0);
+	assert_string_equal(out, "2021-03-08");
+	assert_int_equal(inf, 1);
+
+	/* a quoted year does not vote: the speaker looks ahead */
+	s = "2023年，论坛创办。“2030年5月，我们再相聚。”6月2日闭幕。";
+	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), NULL, out, &inf, &err), 0);
+	assert_string_equal(out, "2023-06-02");
+	assert_int_equal(inf, 1);
+
+	/* a year that names an edition (2031年博览会) is weak evidence: it is
+	 * used alone, but a dated neighbour wins over it */
+	s = "11月20日，2031年博览会筹备会在临江召开。本届是2031年ABC峰会的首场活动。";
+	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), NULL, out, &inf, &err), 0);
+	assert_string_equal(out, "2031-11-20");
+	assert_int_equal(inf, TEKG_TIME_WEAK);
+	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), "2030-11-21", out, &inf, &err), 0);
+	assert_string_equal(out, "2030-11-21");
+	assert_int_equal(inf, 1);
+	/* ... but a year that says a time is not weak */
+	s = "2031年，博览会在临江召开。11月20日闭幕。";
+	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), "2030-11-21", out, &inf, &err), 0);
+	assert_string_equal(out, "2031-11-20");
+	assert_int_equal(inf, 1);
+	/* with a dateline: the neighbour gives the year over a naming year */
+	s = "（新华社临江11月20日电）2031年博览会筹备会召开。";
+	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), "2030-11-19", out, &inf, &err), 0);
+	assert_string_equal(out, "2030-11-20");
+	assert_int_equal(tekg_time_infer_anchor(s, strlen(s), NULL, out, &inf, &err), 0);
+	assert_string_equal(out, "2031-11-20");
+	assert_int_equal(inf, TEKG_TIME_WEAK);
 
 	/* the neighbour, then nothing */
 	s = "今年上半年增长。";

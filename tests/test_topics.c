@@ -364,14 +364,15 @@ static void test_migration_from_1(void **state)
 	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), 0);
 	tekg_store_close(s);
 	assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "DROP TABLE keyword; PRAGMA user_version = 1", NULL, NULL,
-	                              NULL), SQLITE_OK);
+	/* version 1 had neither the keyword table nor source.cli_date (v3) */
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE keyword; ALTER TABLE source DROP COLUMN cli_date;"
+	                              " PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	/* read-only: refused with a hint */
 	assert_int_equal(tekg_store_open(&s, dbpath, TEKG_STORE_READONLY, &err), TEKG_EDB);
 	assert_non_null(strstr(err.msg, "older schema"));
 	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), 0);
-	assert_rows(s, "PRAGMA user_version", "2\n");
+	assert_rows(s, "PRAGMA user_version", "3\n");
 	assert_rows(s, "SELECT count(*) FROM keyword", "0\n");
 	tekg_store_close(s);
 }

@@ -55,7 +55,9 @@ typedef struct tekg_pipeline_opts {
 	const char *fallback_data_dir;
 	/* A problem with one input (path, or "-" for stdin): the run goes on. */
 	void (*on_problem)(void *ud, const char *path, const tekg_error *e);
-	/* Called after each source with the running report (for progress). */
+	/* Called with the running report (for progress): after each source,
+	 * and within a source after an article at most four times a second
+	 * (one big JSONL file shows progress too); reindex likewise. */
 	void (*on_progress)(void *ud, const char *path, const tekg_report *r);
 	void *ud;
 } tekg_pipeline_opts;

@@ -33,7 +33,7 @@ enum {
 	TEKG_STORE_NOCREATE = 2  /* fail with TEKG_ENOTFOUND when the file is missing */
 };
 
-#define TEKG_STORE_SCHEMA_VERSION 2
+#define TEKG_STORE_SCHEMA_VERSION 3
 
 /*
  * Open (creating and migrating as needed) the database at `path`.
@@ -60,6 +60,10 @@ int tekg_store_source_find(tekg_store *s, const char *hash, int64_t *id, tekg_er
  * script profile, page-furniture metadata).  *id receives its row id. */
 int tekg_store_source_add(tekg_store *s, const tekg_source *src, const char *hash,
                           size_t bytes, int64_t *id, tekg_error *err);
+/* Record the --date given when source_id was ingested ("YYYY-MM-DD"; NULL
+ * or "" for none), so that reindex dates its documents the same way. */
+int tekg_store_source_set_date(tekg_store *s, int64_t source_id, const char *date,
+                               tekg_error *err);
 /*
  * Remove every source whose path or hash equals `name`, every document only
  * they supported, and every entity left with no mention and no edge.
@@ -106,6 +110,23 @@ int tekg_store_put_extraction(tekg_store *s, int64_t doc_id, const tekg_extracti
  */
 int tekg_store_document_load(tekg_store *s, int64_t doc_id, tekg_source **out,
                              tekg_error *err);
+
+/* One link of a document to a source, as listed by tekg_store_document_order. */
+typedef struct tekg_store_docref {
+	int64_t source_id; /* source row id */
+	int64_t doc_id;    /* document row id */
+	char cli_date[11]; /* the source's ingest --date, "" when none */
+} tekg_store_docref;
+
+/*
+ * List every (source, document) link in source id order and, within a
+ * source, in article order (seq): the order in which reindex dates
+ * documents with their neighbours.  On success *out (freed by the caller
+ * with tekg_free(); NULL when *n is 0) holds *n entries; a document in two
+ * sources appears twice.  TEKG_EDB, TEKG_ENOMEM.
+ */
+int tekg_store_document_order(tekg_store *s, tekg_store_docref **out, size_t *n,
+                              tekg_error *err);
 
 /* Call cb for every document id in id order; a non-zero return from cb
  * stops the walk and is returned. */

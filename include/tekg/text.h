@@ -115,7 +115,8 @@ typedef struct tekg_diag {
 	size_t line;        /* 1-based input line, 0 when not line-based */
 	size_t byte_offset; /* in the decoded input (the raw input itself for
 	                       UTF-8 without BOM) */
-	char *msg;          /* one line */
+	char *msg;          /* one line, without the file name or line number
+	                       (the caller adds them: "FILE: line N: msg") */
 } tekg_diag;
 
 /* One input source (a file, stdin, or a JSONL line's URL group). */

@@ -48,6 +48,13 @@ enum {
 #define TEKG_TIMEX_APPROX        0x080u /* vague (近日, 日前): the anchor's month */
 #define TEKG_TIMEX_TIME_OF_DAY   0x100u /* a time of day was written (上午, 14时30分) */
 
+/* *inferred of tekg_time_infer_anchor() and tekg_time_anchor_article():
+ * 0 the date was given, 1 inferred, TEKG_TIME_WEAK inferred from years that
+ * only name something (2026年APEC东道主: a host year, an edition), which is
+ * the article's year or the next.  A caller that knows a dated neighbour in
+ * the same source should prefer it (pass it as neighbour_date). */
+#define TEKG_TIME_WEAK 2
+
 /* One time expression found in a text. */
 typedef struct tekg_timex {
 	size_t start, end;  /* code-point offsets of the span [start, end) in the input */
@@ -106,9 +113,13 @@ int tekg_time_parse_date(const char *s, int *y, int *m, int *d, tekg_error *err)
  *      time: "2025-05-19 12:04:35", "发布时间：2025-05-19" (not inferred);
  *   3. the latest explicit full date written in the text (inferred);
  *   4. the most mentioned explicit year (ties: the later) with the latest
- *      month-day written without a year (inferred);
- *   5. neighbour_date ("YYYY-MM-DD" of the previous article in the same
- *      source, or NULL) (inferred);
+ *      month-day written without a year (inferred).  Years in ranges
+ *      (2020年至2024年) and inside quotation marks do not count; a year
+ *      that modifies a noun (2026年APEC) counts, but when only such years
+ *      voted for the winner, neighbour_date wins over it and otherwise
+ *      *inferred is TEKG_TIME_WEAK (docs/time.md);
+ *   5. neighbour_date ("YYYY-MM-DD" of a dated article next to this one in
+ *      the same source, or NULL) (inferred);
  *   6. none: out_date is "" and *inferred 1.
  * out_date receives "YYYY-MM-DD" or "".  inferred may be NULL.
  * Returns 0, or TEKG_EINVAL (NULL text with len > 0, NULL out_date, or an
@@ -127,7 +138,8 @@ int tekg_time_infer_anchor(const char *text, size_t len, const char *neighbour_d
  *      stage recorded none), its year as in tekg_time_infer_anchor rule 1
  *      (inferred unless a header date line gave the year);
  *   4. a header date line in the text: not inferred;
- *   5. the article's explicit dates (rules 3 and 4 above): inferred;
+ *   5. the article's explicit dates (rules 3 and 4 above): inferred, or
+ *      TEKG_TIME_WEAK after neighbour_date as in rule 4 above;
  *   6. neighbour_date: inferred;
  *   7. none: out_date "" and *inferred 1.
  * The text examined is a->work (the simplified working copy), or a->orig

@@ -17,6 +17,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define INPUT_MAX ((size_t)256 << 20) /* 256 MiB */
 
@@ -35,6 +36,8 @@ static void usage(FILE *out)
 	      "  -h, --help             show this help and exit\n\n"
 	      "Default output: one line per expression,\n"
 	      "LINE<TAB>TEXT<TAB>START<TAB>END<TAB>FLAGS (FLAGS comma-separated or -).\n"
+	      "Invalid UTF-8 stops the reading: the lines before it are reported, then\n"
+	      "the line and byte offset of the error.\n"
 	      "Exit status: 0 ok, 1 unreadable file or invalid UTF-8, 2 usage error,\n"
 	      "3 internal error.\n", out);
 }
@@ -114,12 +117,30 @@ static void print_flags(FILE *out, unsigned f)
 		fputc('-', out);
 }
 
+/* Move the cursor (*pos chars = *byte bytes into s) forward to char `to`
+ * and return its byte offset (len when past the end).  `to` must not be
+ * before *pos. */
+static size_t advance(const char *s, size_t len, size_t *pos, size_t *byte, size_t to)
+{
+	size_t b = *byte, c = *pos;
+
+	while (c < to && b < len) {
+		b++;
+		while (b < len && ((unsigned char)s[b] & 0xC0) == 0x80)
+			b++;
+		c++;
+	}
+	*pos = c;
+	*byte = b;
+	return b;
+}
+
 /* Print the expressions of one line.  Returns 0 or a library code. */
 static int do_line(const char *s, size_t len, size_t lineno, const char *anchor, int json,
                    tekg_error *err)
 {
 	tekg_timex *tx = NULL;
-	size_t n = 0, i;
+	size_t n = 0, i, pos = 0, byte = 0;
 	int rc = tekg_time_find(s, len, anchor, &tx, &n, err);
 
 	if (rc)
@@ -127,8 +148,11 @@ static int do_line(const char *s, size_t len, size_t lineno, const char *anchor,
 	if (json)
 		printf("{\"line\": %zu, \"times\": [", lineno);
 	for (i = 0; i < n; i++) {
-		size_t b0 = tekg_utf8_offset(s, len, tx[i].start);
-		size_t b1 = tekg_utf8_offset(s, len, tx[i].end);
+		/* The expressions come in text order without overlap: the byte
+		 * offsets advance from the previous end, never from the line
+		 * start (linear in the line, however many expressions). */
+		size_t b0 = advance(s, len, &pos, &byte, tx[i].start);
+		size_t b1 = advance(s, len, &pos, &byte, tx[i].end);
 		if (json) {
 			fputs(i ? ", {\"text\": " : "{\"text\": ", stdout);
 			json_string(stdout, s + b0, b1 - b0);
@@ -159,8 +183,8 @@ int cmd_time(int argc, char **argv)
 	char anchor[11] = "", *data = NULL;
 	tekg_error err = {0};
 	FILE *f = NULL;
-	size_t len = 0, p = 0, lineno = 0, bad = 0, skip = 0;
-	int json = 0, verbose = 0, c, status = EXIT_OK, rc, inferred = 0;
+	size_t len = 0, p = 0, lineno = 0, bad = 0, skip = 0, end = 0, bad_line = 0;
+	int json = 0, verbose = 0, c, status = EXIT_OK, rc, inferred = 0, rerr;
 
 	opterr = 0;
 	optind = 1;
@@ -197,27 +221,48 @@ int cmd_time(int argc, char **argv)
 		cli_err(path, "%s", strerror(errno));
 		return EXIT_INPUT;
 	}
+	{
+		struct stat st;
+		if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (f != stdin)
+				fclose(f);
+			cli_err(name, "is a directory");
+			return EXIT_INPUT;
+		}
+	}
+	errno = 0;
 	rc = read_all(f, &data, &len);
+	rerr = errno;
 	if (f != stdin)
 		fclose(f);
 	if (rc) {
 		if (rc == -3)
 			cli_err(NULL, "out of memory");
+		else if (rc == -2)
+			cli_err(name, "input larger than 256 MiB");
 		else
-			cli_err(name, "%s", rc == -2 ? "input larger than 256 MiB" : "read error");
+			cli_err(name, "read error: %s", strerror(rerr ? rerr : EIO));
 		status = rc == -3 ? EXIT_INTERNAL : EXIT_INPUT;
 		goto cleanup;
 	}
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		skip = 3; /* a BOM */
+	/* Invalid UTF-8: the lines before the bad one are still read (and give
+	 * the anchor); the error names the line and the byte after them. */
+	end = len;
 	if (!tekg_utf8_valid(data + skip, len - skip, &bad)) {
-		cli_err(name, "invalid UTF-8 at byte %zu", skip + bad);
-		status = EXIT_INPUT;
-		goto cleanup;
+		size_t k;
+		bad += skip;
+		for (end = bad; end > skip && data[end - 1] != '\n'; end--)
+			;
+		for (k = skip; k < end; k++)
+			if (data[k] == '\n')
+				bad_line++;
+		bad_line++;
 	}
 	if (date) {
 		memcpy(anchor, date, 11);
-	} else if ((rc = tekg_time_infer_anchor(data + skip, len - skip, NULL, anchor, &inferred,
+	} else if ((rc = tekg_time_infer_anchor(data + skip, end - skip, NULL, anchor, &inferred,
 	                                        &err)) < 0) {
 		cli_err(name, "%s", err.msg);
 		status = cli_exit_for(rc);
@@ -227,9 +272,9 @@ int cmd_time(int argc, char **argv)
 		cli_err(name, "anchor %s%s", anchor[0] ? anchor : "none",
 		        !date && anchor[0] && inferred ? " (inferred)" : "");
 	p = skip;
-	while (p < len) {
-		const char *nl = memchr(data + p, '\n', len - p);
-		size_t e = nl ? (size_t)(nl - data) : len, l = e - p;
+	while (p < end) {
+		const char *nl = memchr(data + p, '\n', end - p);
+		size_t e = nl ? (size_t)(nl - data) : end, l = e - p;
 
 		if (l > 0 && data[p + l - 1] == '\r')
 			l--;
@@ -239,7 +284,12 @@ int cmd_time(int argc, char **argv)
 			status = cli_exit_for(rc);
 			goto cleanup;
 		}
-		p = nl ? e + 1 : len;
+		p = nl ? e + 1 : end;
+	}
+	if (bad_line) {
+		fflush(stdout);
+		cli_err(name, "line %zu: invalid UTF-8 at byte offset %zu", bad_line, bad);
+		status = EXIT_INPUT;
 	}
 	if (fflush(stdout) != 0) {
 		cli_err(NULL, "write error: %s", strerror(errno));

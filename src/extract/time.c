@@ -791,8 +791,11 @@ static size_t plan(const text *t, size_t i, expr *x)
 		return 0;
 	if (is_cn_numeral(b) || is_digit(b) || is_cn_numeral(at(t, e)) || is_digit(at(t, e)))
 		return 0;
-	if (!quoted && !lit(t, e, "规划") && !lit(t, e, "时期") && !lit(t, e, "期间") &&
-	    !lit(t, e, "计划") && !lit(t, e, "以来") && !lit(t, e, "开局") && !lit(t, e, "收官"))
+	/* Written bare (十四五的开局, a line of its own), it is the plan unless
+	 * a measure word or a unit makes it a count: 十四五个人, 十四五岁. */
+	if (!quoted && b == U("第"))
+		return 0;
+	if (!quoted && in_set(at(t, e), "个岁人名天年月日号时分秒位家次元万千百亿米里公斤吨只件条座所台辆本项种倍成层号期届%％"))
 		return 0;
 	raw_init(&x->a, K_PLAN);
 	x->a.y = 1966 + 5 * (10 + n - 3);
@@ -810,8 +813,24 @@ static size_t relday(const text *t, size_t i, expr *x)
 	size_t l = lit_any(t, i, w, &which), j, k;
 	num d;
 
-	if (!l)
-		return 0;
+	if (!l) {
+		/* two days in one word: 明后天 (tomorrow and the day after),
+		 * 今明两天 / 今明两日 (today and tomorrow) */
+		int from = 0;
+		if ((l = lit(t, i, "明后天")) || (l = lit(t, i, "明后两天")) ||
+		    (l = lit(t, i, "明后两日")))
+			from = 1;
+		else if (!(l = lit(t, i, "今明两天")) && !(l = lit(t, i, "今明两日")))
+			return 0;
+		raw_init(&x->a, K_RELDAY);
+		x->a.off = from;
+		x->a.flags |= TEKG_TIMEX_RELATIVE;
+		x->b = x->a;
+		x->b.off = from + 1;
+		x->has_b = 1;
+		x->flags |= TEKG_TIMEX_RANGE;
+		return i + l;
+	}
 	if (which == 14 && in_set(before(t, i), "先和与"))
 		return 0; /* 先天/后天 (innate/acquired) */
 	raw_init(&x->a, K_RELDAY);
@@ -1534,6 +1553,21 @@ static int resolve_expr(const expr *x, const anchor *an, const ctx *cx, tekg_tim
 	long best = 0;
 	int y, pass, found = 0, best_y = 0;
 
+	if (x->has_b && x->a.kind == K_DATE && x->a.ykind == 0 && x->a.mkind == 1 &&
+	    x->b.kind == K_DATE && x->b.ykind == 1 && !(x->flags & TEKG_TIMEX_SINCE)) {
+		/* 12月11日至2025年12月12日: the start takes the end's year, or the
+		 * year before when it would come after the end (12月28日至2026年1月3日) */
+		x2 = *x;
+		x2.a.ykind = 1;
+		for (y = x->b.y; y >= x->b.y - 1; y--) {
+			x2.a.y = y;
+			if (year_ok(y) && resolve_one(&x2, an, cx, out) &&
+			    (out->flags & TEKG_TIMEX_RANGE)) {
+				out->flags |= TEKG_TIMEX_INFERRED_YEAR;
+				return 1;
+			}
+		}
+	}
 	if (!x->has_b || x->a.kind != K_DATE || x->a.ykind != 0 || x->a.mkind != 1 || !an->ok ||
 	    (cx && cx->y && cx->wy) || (x->flags & TEKG_TIMEX_SINCE))
 		return resolve_one(x, an, cx, out);
@@ -1596,6 +1630,27 @@ static int exprs_push(exprs *xs, const expr *x)
 	return 0;
 }
 
+/* Is the expression starting at s recurring (每年3月, 每月15日, 每年的年底,
+ * 每逢12月)?  Then it names no date. */
+static int recurring(const text *t, size_t s)
+{
+	static const char *const w[] = {"每年", "每月", "每周", "每天", "每日", "每逢", "每个月",
+		"每季度", "每星期", NULL};
+	size_t k, back;
+	int which;
+
+	if (before(t, s) == U("的"))
+		s--;
+	for (back = 2; back <= 3; back++) {
+		if (s < back)
+			break;
+		k = s - back;
+		if (lit_any(t, k, w, &which) == back)
+			return 1;
+	}
+	return 0;
+}
+
 static int parse_all(const text *t, exprs *xs, tekg_error *err)
 {
 	size_t i = 0;
@@ -1603,6 +1658,10 @@ static int parse_all(const text *t, exprs *xs, tekg_error *err)
 
 	while (i < t->n) {
 		if (parse_expr(t, i, &x) && x.e > i) {
+			if (recurring(t, x.s)) {
+				i = x.e;
+				continue;
+			}
 			if (exprs_push(xs, &x) < 0)
 				return tekg_error_set(err, TEKG_ENOMEM, "out of memory");
 			i = x.e;
@@ -1671,20 +1730,89 @@ static int is_written_full(const raw *r)
 	       year_ok(r->y) && r->d <= dim(r->y, r->m);
 }
 
-/* The most mentioned written year (ties: the later), 0 when none. */
-static int most_year(const exprs *xs)
+/*
+ * How does expression x (inside quotation marks when quoted) vote for the
+ * article's year?  VOTE_NONE: it does not; VOTE_WEAK: a year alone that
+ * modifies the noun after it (2026年亚太经合组织, 2026年APEC东道主) names an
+ * edition or a host year, which is the article's year or the next;
+ * VOTE_TIME: a written year that says when something happened.  Left out:
+ *   - both ends of a range (2020年至2024年, 2026—2030年): statistics series
+ *     and plan periods, not the time of the report;
+ *   - dates inside quotation marks (“...”, 「...」): what a speaker says
+ *     looks forward or back (“2030年，我们将...”).
+ * A year alone is a time when punctuation, the line end or one of the
+ * function words of YEAR_FOLLOW comes next (2024年，..., 2024年是...); a
+ * year with a month, or with a period the parser took in (2025年底,
+ * 2025年度, 2025年以来), always is.
+ */
+enum { VOTE_NONE, VOTE_WEAK, VOTE_TIME };
+#define YEAR_FOLLOW "是将在于的起就已又也还共全内中里间以至到前后来末底初"
+
+static int year_votes(const text *t, const expr *x, int quoted)
+{
+	const raw *r = &x->a;
+	uint32_t c;
+
+	if (x->has_b || quoted || r->kind != K_DATE || r->ykind != 1 || !year_ok(r->y))
+		return VOTE_NONE;
+	if (r->mkind || r->pm1 || r->fullyear || (x->flags & TEKG_TIMEX_SINCE))
+		return VOTE_TIME;
+	c = at(t, x->e);
+	if ((c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF))
+		return in_set(c, YEAR_FOLLOW) ? VOTE_TIME : VOTE_WEAK;
+	if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	    (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A))
+		return VOTE_WEAK;
+	return VOTE_TIME;
+}
+
+/* Quotation depth at each expression's start, in one pass: opening and
+ * closing marks of “” 「」 『』, an ASCII '"' toggles; a line end closes
+ * everything (a quote left open by page layout does not run on). */
+static void quote_marks(const text *t, const exprs *xs, unsigned char *q)
+{
+	size_t i = 0, k;
+	int depth = 0, ascii = 0;
+
+	for (k = 0; k < xs->n; k++) {
+		for (; i < xs->v[k].s && i < t->n; i++) {
+			uint32_t c = t->cp[i];
+			if (c == '\n')
+				depth = ascii = 0;
+			else if (c == 0x201C || c == 0x300C || c == 0x300E)
+				depth++;
+			else if ((c == 0x201D || c == 0x300D || c == 0x300F) && depth > 0)
+				depth--;
+			else if (c == '"')
+				ascii = !ascii;
+		}
+		q[k] = depth > 0 || ascii;
+	}
+}
+
+/* The most mentioned written year that votes (year_votes; ties: the later),
+ * 0 when none.  *weak: 1 when no vote for it said a time (VOTE_WEAK only). */
+static int most_year(const text *t, const exprs *xs, int *weak)
 {
 	const size_t span = YEAR_MAX - YEAR_MIN + 1;
 	size_t *cnt, i, best = 0;
-	int best_y = 0;
+	unsigned char *q, *strong;
+	int best_y = 0, v;
 
+	*weak = 0;
 	cnt = tekg_calloc(span, sizeof *cnt);
+	strong = tekg_calloc(span, 1);
+	q = tekg_calloc(xs->n ? xs->n : 1, 1);
+	if (q)
+		quote_marks(t, xs, q);
 	for (i = 0; i < xs->n; i++) {
 		const raw *r = &xs->v[i].a;
 		size_t k;
-		if (r->kind != K_DATE || r->ykind != 1 || !year_ok(r->y))
+		if ((v = year_votes(t, &xs->v[i], q ? q[i] : 0)) == VOTE_NONE)
 			continue;
 		k = (size_t)(r->y - YEAR_MIN);
+		if (strong && v == VOTE_TIME)
+			strong[k] = 1;
 		if (cnt) {
 			cnt[k]++;
 			if (cnt[k] > best || (cnt[k] == best && r->y > best_y)) {
@@ -1695,18 +1823,24 @@ static int most_year(const exprs *xs)
 			best_y = r->y; /* no memory for the counts: the latest year */
 		}
 	}
+	if (best_y && strong)
+		*weak = !strong[best_y - YEAR_MIN];
+	tekg_free(q);
+	tekg_free(strong);
 	tekg_free(cnt);
 	return best_y;
 }
 
-/* Rules 3 and 4 of tekg_time_infer_anchor over parsed expressions. */
-static int infer_from_exprs(const exprs *xs, anchor *an)
+/* Rules 3 and 4 of tekg_time_infer_anchor over parsed expressions.  *weak:
+ * 1 when the year came from VOTE_WEAK years only. */
+static int infer_from_exprs(const text *t, const exprs *xs, anchor *an, int *weak)
 {
 	size_t i, j;
 	int have = 0, best_y, md_m = 0, md_d = 0;
 	long best = 0;
 
 	memset(an, 0, sizeof *an);
+	*weak = 0;
 	for (i = 0; i < xs->n; i++) {
 		const raw *rs[2] = {&xs->v[i].a, xs->v[i].has_b ? &xs->v[i].b : NULL};
 		for (j = 0; j < 2; j++) {
@@ -1736,11 +1870,12 @@ static int infer_from_exprs(const exprs *xs, anchor *an)
 			md_d = r->d;
 		}
 	}
-	best_y = md_m ? most_year(xs) : 0;
+	best_y = md_m ? most_year(t, xs, weak) : 0;
 	if (best_y && md_d <= dim(best_y, md_m)) {
 		anchor_set(an, best_y, md_m, md_d);
 		return 1;
 	}
+	*weak = 0;
 	return 0;
 }
 
@@ -1817,30 +1952,36 @@ static int md_near(const anchor *ref, int m, int d, anchor *out)
 
 /*
  * The text-only part of the anchoring rules.  dl_m/dl_d: a dateline given
- * by the caller (0 when none: the text is scanned for one).
- * *src: 1 dateline, 2 header, 3 explicit dates, 4 neighbour, 0 none.
+ * by the caller (0 when none: the text is scanned for one).  *inferred: 0
+ * (header date), 1 (inferred) or TEKG_TIME_WEAK (the year came only from
+ * years that name something, 2026年APEC: a dated neighbour wins over them).
  */
 static void infer_text(const text *t, const exprs *xs, int dl_m, int dl_d,
                        const anchor *neigh, anchor *an, int *inferred, int dateline_first)
 {
 	anchor hdr, expl;
-	int have_hdr, have_expl, y;
+	int have_hdr, have_expl, y, weak = 0, yweak = 0;
 
 	memset(an, 0, sizeof *an);
 	*inferred = 1;
 	have_hdr = header_date(t, xs, &hdr);
-	have_expl = infer_from_exprs(xs, &expl);
+	have_expl = infer_from_exprs(t, xs, &expl, &weak);
 	if (dateline_first && (dl_m || dateline_md(t, xs, &dl_m, &dl_d))) {
 		if (have_hdr && md_near(&hdr, dl_m, dl_d, an)) {
 			*inferred = 0;
 			return;
 		}
-		if (have_expl && md_near(&expl, dl_m, dl_d, an))
+		if (have_expl && !weak && md_near(&expl, dl_m, dl_d, an))
 			return;
 		if (neigh->ok && md_near(neigh, dl_m, dl_d, an))
 			return;
-		if ((y = most_year(xs)) && dl_d <= dim(y, dl_m)) {
+		if (have_expl && md_near(&expl, dl_m, dl_d, an)) {
+			*inferred = TEKG_TIME_WEAK;
+			return;
+		}
+		if ((y = most_year(t, xs, &yweak)) && dl_d <= dim(y, dl_m)) {
 			anchor_set(an, y, dl_m, dl_d);
+			*inferred = yweak ? TEKG_TIME_WEAK : 1;
 			return;
 		}
 	}
@@ -1849,12 +1990,18 @@ static void infer_text(const text *t, const exprs *xs, int dl_m, int dl_d,
 		*inferred = 0;
 		return;
 	}
-	if (have_expl) {
+	if (have_expl && !weak) {
 		*an = expl;
 		return;
 	}
-	if (neigh->ok)
+	if (neigh->ok) {
 		*an = *neigh;
+		return;
+	}
+	if (have_expl) {
+		*an = expl;
+		*inferred = TEKG_TIME_WEAK;
+	}
 }
 
 static void anchor_out(const anchor *an, char out[11])

@@ -21,9 +21,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_SOURCE_BYTES ((size_t)256 << 20)
+#define PROGRESS_NS 250000000L /* at most four progress calls a second within a source */
 
 struct tekg_pipeline {
 	tekg_store *store;
@@ -32,6 +34,7 @@ struct tekg_pipeline {
 	tekg_tagger *tagger;
 	tekg_extractor *extractor;
 	tekg_report report;
+	struct timespec progress_at; /* last on_progress call (CLOCK_MONOTONIC) */
 };
 
 int tekg_pipeline_new(tekg_pipeline **out, tekg_store *s, const tekg_pipeline_opts *opts,
@@ -105,6 +108,22 @@ const char *tekg_pipeline_data_dir(const tekg_pipeline *p)
 const tekg_report *tekg_pipeline_report(const tekg_pipeline *p)
 {
 	return &p->report;
+}
+
+/* Report progress within a source (after an article): on_progress at most
+ * every PROGRESS_NS, so that one big JSONL file shows it moving.  One clock
+ * read per article. */
+static void progress_tick(tekg_pipeline *p, const char *path)
+{
+	struct timespec now;
+
+	if (!p->opts.on_progress || clock_gettime(CLOCK_MONOTONIC, &now) != 0)
+		return;
+	if ((now.tv_sec - p->progress_at.tv_sec) * 1000000000L +
+	    (now.tv_nsec - p->progress_at.tv_nsec) < PROGRESS_NS)
+		return;
+	p->progress_at = now;
+	p->opts.on_progress(p->opts.ud, path ? path : "-", &p->report);
 }
 
 static void problem(tekg_pipeline *p, const char *path, const tekg_error *e)
@@ -198,50 +217,134 @@ static int extract_and_store(tekg_pipeline *p, int64_t doc_id, const tekg_articl
 	return rc;
 }
 
+/* Anchor one article against neighbour (NULL: none).  A date that cannot
+ * be decided is "" and inferred 1.  Returns 0 or TEKG_ENOMEM. */
+static int anchor_one(const tekg_article *a, const char *cli_date, const char *neighbour,
+                      char date[11], int *inferred, tekg_error *err)
+{
+	tekg_error terr = {0};
+
+	if (tekg_time_anchor_article(a, cli_date, neighbour && *neighbour ? neighbour : NULL,
+	                             date, inferred, &terr) == 0)
+		return 0;
+	if (terr.code == TEKG_ENOMEM)
+		return tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+	date[0] = '\0';
+	*inferred = 1;
+	return 0;
+}
+
+/*
+ * Decide the dates of the n articles of one source, in source order, into
+ * dates[i] and inferred[i] (0 or 1).  An article's own evidence comes first;
+ * its neighbours in the source fill in what the text leaves open:
+ *   - forward, each article gets the last date before it that rests on
+ *     evidence (not TEKG_TIME_WEAK) as neighbour_date;
+ *   - backward, an article still undated, or dated only by years that name
+ *     something (TEKG_TIME_WEAK), takes the next such date: an undated
+ *     first article takes its date from the second;
+ *   - only when no article of the source has such a date, an undated
+ *     article takes the nearest weak date (previous, else next).
+ * A date that cannot be decided is "".  Returns 0 or TEKG_ENOMEM.
+ */
+static int anchor_source(const tekg_article *const *arts, size_t n, const char *cli_date,
+                         char (*dates)[11], int *inferred, tekg_error *err)
+{
+	char strong[11] = "", any[11] = "";
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		if ((rc = anchor_one(arts[i], cli_date, strong, dates[i], &inferred[i], err)))
+			return rc;
+		if (!dates[i][0] && any[0]) {
+			if ((rc = anchor_one(arts[i], cli_date, any, dates[i], &inferred[i], err)))
+				return rc;
+			if (dates[i][0])
+				inferred[i] = TEKG_TIME_WEAK;
+		}
+		if (dates[i][0] && inferred[i] != TEKG_TIME_WEAK)
+			memcpy(strong, dates[i], sizeof strong);
+		if (dates[i][0])
+			memcpy(any, dates[i], sizeof any);
+	}
+	strong[0] = any[0] = '\0';
+	for (i = n; i-- > 0;) {
+		char d[11];
+		int inf = 1;
+		if (dates[i][0] && inferred[i] != TEKG_TIME_WEAK) {
+			memcpy(strong, dates[i], sizeof strong);
+		} else if (strong[0] || (!dates[i][0] && any[0])) {
+			if ((rc = anchor_one(arts[i], cli_date, strong[0] ? strong : any, d, &inf, err)))
+				return rc;
+			if (d[0]) {
+				memcpy(dates[i], d, sizeof d);
+				inferred[i] = strong[0] ? inf : TEKG_TIME_WEAK;
+			}
+		}
+		if (dates[i][0])
+			memcpy(any, dates[i], sizeof any);
+	}
+	for (i = 0; i < n; i++)
+		if (inferred[i] == TEKG_TIME_WEAK)
+			inferred[i] = 1;
+	return 0;
+}
+
 static int store_source(tekg_pipeline *p, const tekg_source *src, const char *hash,
                         size_t bytes, tekg_error *err)
 {
-	char date[11], prev[11] = "";
+	const tekg_article **arts = NULL;
+	char (*dates)[11] = NULL;
+	int *inferred = NULL;
 	int64_t source_id = 0, doc_id;
-	int inferred, is_new, rc;
-	size_t i;
+	int is_new, rc;
+	size_t i, n = src->n_arts ? src->n_arts : 1;
 
+	arts = tekg_calloc(n, sizeof *arts);
+	dates = tekg_calloc(n, sizeof *dates);
+	inferred = tekg_calloc(n, sizeof *inferred);
+	if (!arts || !dates || !inferred) {
+		rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	for (i = 0; i < src->n_arts; i++)
+		arts[i] = &src->arts[i];
+	if ((rc = anchor_source(arts, src->n_arts, p->opts.date, dates, inferred, err)))
+		goto cleanup;
 	if ((rc = tekg_store_begin(p->store, err)))
-		return rc;
+		goto cleanup;
 	if ((rc = tekg_store_source_add(p->store, src, hash, bytes, &source_id, err)))
+		goto fail;
+	if (p->opts.date && *p->opts.date &&
+	    (rc = tekg_store_source_set_date(p->store, source_id, p->opts.date, err)))
 		goto fail;
 	for (i = 0; i < src->n_arts; i++) {
 		const tekg_article *a = &src->arts[i];
-		tekg_error terr = {0};
-		if (tekg_time_anchor_article(a, p->opts.date, prev[0] ? prev : NULL, date,
-		                             &inferred, &terr)) {
-			if (terr.code == TEKG_ENOMEM) {
-				rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
-				goto fail;
-			}
-			date[0] = '\0';
-			inferred = 1;
-		}
-		if (date[0])
-			memcpy(prev, date, sizeof prev);
-		if ((rc = tekg_store_document_put(p->store, source_id, i, a, date, inferred,
+		if ((rc = tekg_store_document_put(p->store, source_id, i, a, dates[i], inferred[i],
 		                                  &doc_id, &is_new, err)))
 			goto fail;
 		if (!is_new) {
 			p->report.docs_linked++;
+			progress_tick(p, src->path);
 			continue;
 		}
 		p->report.docs_new++;
-		if ((rc = extract_and_store(p, doc_id, a, date, err)))
+		if ((rc = extract_and_store(p, doc_id, a, dates[i], err)))
 			goto fail;
+		progress_tick(p, src->path);
 	}
 	if ((rc = tekg_store_commit(p->store, err)))
 		goto fail;
 	p->report.sources_new++;
 	p->report.articles += src->n_arts;
-	return 0;
+	goto cleanup;
 fail:
 	tekg_store_rollback(p->store);
+cleanup:
+	tekg_free(arts);
+	tekg_free(dates);
+	tekg_free(inferred);
 	return rc;
 }
 
@@ -466,45 +569,130 @@ int tekg_pipeline_ingest(tekg_pipeline *p, const char *path, tekg_error *err)
 	return ingest_file(p, path, err);
 }
 
+/* Re-date and re-extract the documents refs[0..n) of one source, in its
+ * order; done[doc_id] marks documents already handled through an earlier
+ * source (a document keeps the date of the first source that holds it). */
+static int reindex_source(tekg_pipeline *p, const tekg_store_docref *refs, size_t n,
+                          unsigned char *done, tekg_error *err)
+{
+	tekg_source **docs = NULL;
+	const tekg_article **arts = NULL;
+	char (*dates)[11] = NULL;
+	int *inferred = NULL;
+	const char *cli = p->opts.date && *p->opts.date ? p->opts.date : refs[0].cli_date;
+	size_t i;
+	int rc = 0;
+
+	docs = tekg_calloc(n, sizeof *docs);
+	arts = tekg_calloc(n, sizeof *arts);
+	dates = tekg_calloc(n, sizeof *dates);
+	inferred = tekg_calloc(n, sizeof *inferred);
+	if (!docs || !arts || !dates || !inferred) {
+		rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	for (i = 0; i < n; i++) {
+		if ((rc = tekg_store_document_load(p->store, refs[i].doc_id, &docs[i], err)))
+			goto cleanup;
+		arts[i] = &docs[i]->arts[0];
+	}
+	if ((rc = anchor_source(arts, n, cli, dates, inferred, err)))
+		goto cleanup;
+	for (i = 0; i < n; i++) {
+		if (done[refs[i].doc_id])
+			continue;
+		done[refs[i].doc_id] = 1;
+		if ((rc = tekg_store_document_set_date(p->store, refs[i].doc_id, dates[i],
+		                                       inferred[i], err)) ||
+		    (rc = extract_and_store(p, refs[i].doc_id, arts[i], dates[i], err)))
+			goto cleanup;
+		p->report.docs_new++;
+		progress_tick(p, docs[i]->path);
+	}
+cleanup:
+	for (i = 0; docs && i < n; i++)
+		tekg_source_free(docs[i]);
+	tekg_free(docs);
+	tekg_free(arts);
+	tekg_free(dates);
+	tekg_free(inferred);
+	return rc;
+}
+
 typedef struct reindex_ctx {
 	tekg_pipeline *p;
+	const unsigned char *done;
+	size_t n_done;
 	tekg_error *err;
 } reindex_ctx;
 
-static int reindex_one(int64_t id, void *ud)
+/* A document no source holds (not made by tekg itself): dated alone. */
+static int reindex_orphan(int64_t id, void *ud)
 {
 	reindex_ctx *c = ud;
 	tekg_pipeline *p = c->p;
 	tekg_source *src = NULL;
-	tekg_error terr = {0};
 	char date[11];
 	int inferred = 1, rc;
 
+	if (id >= 0 && (size_t)id < c->n_done && c->done[id])
+		return 0;
 	if ((rc = tekg_store_document_load(p->store, id, &src, c->err)))
 		return rc;
-	if (tekg_time_anchor_article(&src->arts[0], p->opts.date, NULL, date, &inferred, &terr))
-		date[0] = '\0';
-	if ((rc = tekg_store_document_set_date(p->store, id, date, inferred, c->err)) == 0)
+	if ((rc = anchor_one(&src->arts[0], p->opts.date, NULL, date, &inferred, c->err)) == 0 &&
+	    (rc = tekg_store_document_set_date(p->store, id, date, inferred, c->err)) == 0)
 		rc = extract_and_store(p, id, &src->arts[0], date, c->err);
 	tekg_source_free(src);
 	p->report.docs_new++;
 	return rc;
 }
 
+/*
+ * Reindex: each source's documents are dated again together, in source
+ * order and with the source's ingest --date (unless reindex has its own),
+ * exactly as ingest dated them; then re-extracted.
+ */
 int tekg_pipeline_reindex(tekg_pipeline *p, tekg_error *err)
 {
-	reindex_ctx c = {p, err};
+	tekg_store_docref *refs = NULL;
+	unsigned char *done = NULL;
+	size_t n = 0, i, g, n_done = 1;
+	reindex_ctx c;
 	int rc;
 
 	if ((rc = tekg_store_begin(p->store, err)))
 		return rc;
 	if ((rc = tekg_store_clear_extractions(p->store, err)) ||
-	    (rc = tekg_store_each_document_id(p->store, reindex_one, &c, err)) ||
-	    (rc = tekg_store_commit(p->store, err))) {
-		tekg_store_rollback(p->store);
-		return rc;
+	    (rc = tekg_store_document_order(p->store, &refs, &n, err)))
+		goto fail;
+	for (i = 0; i < n; i++)
+		if (refs[i].doc_id >= 0 && (size_t)refs[i].doc_id >= n_done)
+			n_done = (size_t)refs[i].doc_id + 1;
+	if ((done = tekg_calloc(n_done, 1)) == NULL) {
+		rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+		goto fail;
 	}
+	for (g = 0; g < n; g = i) {
+		for (i = g; i < n && refs[i].source_id == refs[g].source_id; i++)
+			;
+		if ((rc = reindex_source(p, refs + g, i - g, done, err)))
+			goto fail;
+	}
+	c.p = p;
+	c.done = done;
+	c.n_done = n_done;
+	c.err = err;
+	if ((rc = tekg_store_each_document_id(p->store, reindex_orphan, &c, err)) ||
+	    (rc = tekg_store_commit(p->store, err)))
+		goto fail;
+	tekg_free(refs);
+	tekg_free(done);
 	return 0;
+fail:
+	tekg_store_rollback(p->store);
+	tekg_free(refs);
+	tekg_free(done);
+	return rc;
 }
 
 int tekg_pipeline_finish(tekg_pipeline *p, tekg_error *err)

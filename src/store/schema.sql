@@ -1,4 +1,4 @@
--- tekg store schema, version 2 (PRAGMA user_version = 2).
+-- tekg store schema, version 3 (PRAGMA user_version = 3).
 --
 -- Offsets (start, end, source_start, ...) count Unicode code points, as
 -- SQLite's substr() does on TEXT, so evidence is substr(orig, start + 1,
@@ -16,7 +16,8 @@ CREATE TABLE source (
 	encoding    TEXT NOT NULL,              -- UTF-8 | GB18030 | BIG5
 	script      TEXT NOT NULL,              -- t2s | hk2s | tw2s | none
 	meta        TEXT NOT NULL DEFAULT '{}', -- JSON: page furniture (版次, 责编, ...)
-	ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+	ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+	cli_date    TEXT                        -- the --date given at ingest (v3), for reindex
 );
 
 -- One article: the unit of the graph.  Same working text, same document.

@@ -31,6 +31,8 @@ static const char *const migrations[] = {
 	" word TEXT NOT NULL, tf INTEGER NOT NULL, idf REAL, weight REAL NOT NULL,"
 	" PRIMARY KEY (doc_id, word)) WITHOUT ROWID;"
 	"CREATE INDEX keyword_word ON keyword(word);",
+	/* 2 -> 3: the --date of the ingest, so that reindex keeps it */
+	"ALTER TABLE source ADD COLUMN cli_date TEXT;",
 };
 
 int store_dberr(tekg_store *s, tekg_error *err, const char *what)
@@ -417,6 +419,22 @@ int tekg_store_source_add(tekg_store *s, const tekg_source *src, const char *has
 cleanup:
 	sqlite3_finalize(st);
 	tekg_free(meta);
+	return rc;
+}
+
+int tekg_store_source_set_date(tekg_store *s, int64_t source_id, const char *date,
+                               tekg_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = store_prepare(s, "UPDATE source SET cli_date = ? WHERE id = ?", &st, err)))
+		return rc;
+	store_bind_text(st, 1, date && *date ? date : NULL);
+	sqlite3_bind_int64(st, 2, source_id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = store_dberr(s, err, "setting a source date");
+	sqlite3_finalize(st);
 	return rc;
 }
 

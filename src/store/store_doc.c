@@ -420,6 +420,51 @@ cleanup:
 	return rc;
 }
 
+int tekg_store_document_order(tekg_store *s, tekg_store_docref **out, size_t *n,
+                              tekg_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	tekg_store_docref *v = NULL, *nv;
+	size_t cap = 0, len = 0;
+	int rc, step;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, "SELECT x.source_id, x.doc_id, s.cli_date FROM doc_source x"
+	                           " JOIN source s ON s.id = x.source_id"
+	                           " ORDER BY x.source_id, x.seq", &st, err)))
+		return rc;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *d = sqlite3_column_text(st, 2);
+		if (len == cap) {
+			cap = cap ? cap * 2 : 64;
+			if ((nv = tekg_realloc(v, cap * sizeof *nv)) == NULL) {
+				rc = tekg_error_set(err, TEKG_ENOMEM, "out of memory");
+				goto cleanup;
+			}
+			v = nv;
+		}
+		v[len].source_id = sqlite3_column_int64(st, 0);
+		v[len].doc_id = sqlite3_column_int64(st, 1);
+		v[len].cli_date[0] = '\0';
+		if (d && sqlite3_column_bytes(st, 2) == 10)
+			memcpy(v[len].cli_date, d, 11);
+		len++;
+	}
+	if (step != SQLITE_DONE) {
+		rc = store_dberr(s, err, "listing documents");
+		goto cleanup;
+	}
+	*out = len ? v : NULL;
+	*n = len;
+	if (len)
+		v = NULL;
+cleanup:
+	tekg_free(v);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int tekg_store_clear_extractions(tekg_store *s, tekg_error *err)
 {
 	return store_exec(s, "DELETE FROM edge; DELETE FROM mention; DELETE FROM alias;"

@@ -454,7 +454,7 @@ int tx_read_html(tekg_source *src, const tekg_text_opts *opts, tekg_error *err)
 			h.url = NULL;
 		}
 	} else {
-		rc = tx_diag(src, TEKG_EPARSE, 0, 0, "%s: no text in the HTML page", src->path);
+		rc = tx_diag(src, TEKG_EPARSE, 0, 0, "no text in the HTML page");
 	}
 cleanup:
 	tekg_buf_free(&b);

@@ -98,21 +98,20 @@ static int one_line(tekg_source *src, const tekg_text_opts *opts, const char *na
 	*used = 0;
 	if (!root)
 		return tx_diag(src, TEKG_EPARSE, lineno, off + (je.position > 0 ? (size_t)je.position - 1 : 0),
-		               "%s:%zu: malformed JSON: %s", src->path, lineno, je.text);
+		               "malformed JSON: %s", je.text);
 	if (!json_is_object(root)) {
-		rc = tx_diag(src, TEKG_EPARSE, lineno, off, "%s:%zu: not a JSON object", src->path, lineno);
+		rc = tx_diag(src, TEKG_EPARSE, lineno, off, "not a JSON object");
 		goto cleanup;
 	}
 	v = json_object_get(root, names[F_TEXT]);
 	if (!json_is_string(v)) {
-		rc = tx_diag(src, TEKG_EPARSE, lineno, off, "%s:%zu: no string field \"%s\"", src->path,
-		             lineno, names[F_TEXT]);
+		rc = tx_diag(src, TEKG_EPARSE, lineno, off, "no string field \"%s\"", names[F_TEXT]);
 		goto cleanup;
 	}
 	text = json_string_value(v);
 	tlen = json_string_length(v);
 	if (!tekg_utf8_valid(text, tlen, NULL) || memchr(text, '\0', tlen)) {
-		rc = tx_diag(src, TEKG_EENCODING, lineno, off, "%s:%zu: text is not valid UTF-8", src->path, lineno);
+		rc = tx_diag(src, TEKG_EENCODING, lineno, off, "text is not valid UTF-8");
 		goto cleanup;
 	}
 	v = json_object_get(root, names[F_URL]);
@@ -131,7 +130,7 @@ static int one_line(tekg_source *src, const tekg_text_opts *opts, const char *na
 	if ((rc = tx_articles_from_text(src, text, tlen, 0, prof, c0, c1, err)) != 0)
 		goto cleanup;
 	if (src->n_arts == before) {
-		rc = tx_diag(src, TEKG_EPARSE, lineno, off, "%s:%zu: empty text", src->path, lineno);
+		rc = tx_diag(src, TEKG_EPARSE, lineno, off, "empty text");
 		goto cleanup;
 	}
 	*used = 1;
@@ -221,7 +220,8 @@ int tx_read_jsonl(tekg_source *src, const tekg_text_opts *opts, tekg_error *err)
 		c += cn + 1;
 	}
 	if (lines > 0 && good == 0)
-		return tekg_error_set(err, TEKG_EPARSE, "%s: no usable JSON line (%s)", src->path,
+		return tekg_error_set(err, TEKG_EPARSE, "%s: no usable JSON line (line %zu: %s)",
+		                      src->path, src->n_diags ? src->diags[0].line : (size_t)0,
 		                      src->n_diags ? src->diags[0].msg : "");
 	return 0;
 }

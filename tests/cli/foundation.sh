@@ -88,6 +88,8 @@ expect 0 "directory recursion" "$T" ingest --db "$W/b.db" "$W/dir"
 [ "$(stat_of "$W/b.db" documents)" = 2 ] && ok "directory recursed, hidden skipped" || no "directory recursion ($(stat_of "$W/b.db" documents) docs)"
 expect 1 "malformed JSONL line" "$T" ingest --db "$W/j.db" "$D/news.jsonl"
 has "$W/err" "line 2" "JSONL error names the line"
+has "$W/err" "news.jsonl: line 2: malformed JSON: " "JSONL error: one file and line prefix"
+hasnt "$W/err" "jsonl:2:" "JSONL error does not name file and line twice"
 [ "$(stat_of "$W/j.db" documents)" = 2 ] && ok "other JSONL lines kept" || no "other JSONL lines kept"
 expect 0 "html" "$T" ingest --db "$W/h.db" "$D/page.html"
 expect 0 "html show" "$T" show --db "$W/h.db" 1

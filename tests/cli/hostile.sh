@@ -93,7 +93,7 @@ run "50,000 unclosed <b><i>" 300000 "$T" ingest -q --db "$W/d.db" "$W/deep-inlin
 [ $rc -le 1 ] && has "$W/err" "deep-inline.html" "deep inline HTML: message names the file" || true
 run "100,000 nested JSON arrays and objects" 300000 "$T" ingest -q --db "$W/d.db" "$W/deep.jsonl"
 [ $rc = 1 ] && ok "deep JSONL: the deep lines are rejected, exit 1" || no "deep JSONL: exit $rc"
-has "$W/err" "deep.jsonl:1" "deep JSONL: line 1 named"
+has "$W/err" "deep.jsonl: line 1:" "deep JSONL: line 1 named"
 has "$W/err" "depth" "deep JSONL: the message says why"
 n=$(sqlite3 "$W/d.db" "SELECT count(*) FROM document WHERE orig LIKE '%第三行正常%'")
 [ "$n" = 1 ] && ok "deep JSONL: the good line is stored" || no "deep JSONL: good line lost"
@@ -129,13 +129,13 @@ integrity "$W/b.db" "big files"
 run "NUL inside a text file" 200000 "$T" ingest -q --db "$W/u.db" "$H/nul.txt"
 [ $rc = 1 ] && has "$W/err" "NUL byte at offset 53" "NUL inside text: rejected with its offset" || no "NUL text: exit $rc"
 run "\\u0000 in JSONL" 200000 "$T" ingest -q --db "$W/u.db" "$H/nul.jsonl"
-[ $rc = 1 ] && has "$W/err" "nul.jsonl:1" "\\u0000 in JSONL: the line is rejected and named" || no "nul.jsonl: exit $rc"
+[ $rc = 1 ] && has "$W/err" "nul.jsonl: no usable JSON line (line 1: " "\\u0000 in JSONL: the line is rejected and named" || no "nul.jsonl: exit $rc"
 for f in overlong surrogate above-max; do
 	run "$f UTF-8" 200000 "$T" ingest -q --db "$W/u.db" "$H/$f.txt"
 	[ $rc = 1 ] && has "$W/err" "byte offset 40" "$f: rejected at byte offset 40" || no "$f: exit $rc"
 done
 run "lone surrogate escape in JSONL" 200000 "$T" ingest -q --db "$W/u.db" "$H/surrogate.jsonl"
-[ $rc = 1 ] && has "$W/err" "surrogate.jsonl:1" "JSONL surrogate: the line is rejected and named" || no "surrogate.jsonl: exit $rc"
+[ $rc = 1 ] && has "$W/err" "surrogate.jsonl: no usable JSON line (line 1: " "JSONL surrogate: the line is rejected and named" || no "surrogate.jsonl: exit $rc"
 n=$(sqlite3 "$W/u.db" "SELECT count(*) FROM document")
 [ "$n" = 0 ] && ok "nothing stored from invalid text" || no "invalid text stored ($n documents)"
 run "GB18030 (with 4-byte sequences)" 200000 "$T" ingest -q --db "$W/u.db" "$H/gb18030-4byte.txt" tests/data/text/gb18030.txt

@@ -47,8 +47,19 @@ expect 1 "missing file" -- "$TEKG" time "$tmp/no-such-file"
 grep -q "^tekg: $tmp/no-such-file: " "$tmp/err" || fail "missing file: message '$(cat "$tmp/err")'"
 printf '2025\3772月\n' >"$tmp/bad.txt"
 expect 1 "invalid UTF-8" -- "$TEKG" time "$tmp/bad.txt"
-grep -q "^tekg: $tmp/bad.txt: invalid UTF-8 at byte 4" "$tmp/err" ||
+grep -q "^tekg: $tmp/bad.txt: line 1: invalid UTF-8 at byte offset 4\$" "$tmp/err" ||
 	fail "invalid UTF-8: message '$(cat "$tmp/err")'"
+# the lines before a bad byte are still reported, then the line and offset
+printf '3月5日开幕。\n今天\n2031\3772月\n4月1日\n' >"$tmp/bad2.txt"
+expect 1 "invalid UTF-8, line 3" -- "$TEKG" time --date 2031-03-06 "$tmp/bad2.txt"
+printf '1\t3月5日\t2031-03-05\t2031-03-05\tinferred-year\n2\t今天\t2031-03-06\t2031-03-06\trelative\n' \
+	>"$tmp/want.txt"
+cmp -s "$tmp/out" "$tmp/want.txt" || fail "invalid UTF-8, line 3: output '$(cat "$tmp/out")'"
+[ "$(cat "$tmp/err")" = "tekg: $tmp/bad2.txt: line 3: invalid UTF-8 at byte offset 29" ] ||
+	fail "invalid UTF-8, line 3: message '$(cat "$tmp/err")'"
+# a directory
+expect 1 "directory" -- "$TEKG" time "$tmp"
+[ "$(cat "$tmp/err")" = "tekg: $tmp: is a directory" ] || fail "directory: message '$(cat "$tmp/err")'"
 
 # --json, exactly
 cat >"$tmp/in.txt" <<'IN'
@@ -96,6 +107,50 @@ expect 0 "inferred anchor" -- "$TEKG" time --json --verbose "$tmp/i.txt"
 grep -q '{"text": "昨日", "start": "2025-12-11", "end": "2025-12-11"}' "$tmp/out" ||
 	fail "inferred anchor: '$(cat "$tmp/out")'"
 grep -q 'anchor 2025-12-12 (inferred)' "$tmp/err" || fail "--verbose: '$(cat "$tmp/err")'"
+
+# Document dates in the pipeline.  docdate DB DOC: "DATE,INFERRED" of a
+# document node, from the CSV export.
+docdate() {
+	rm -rf "$tmp/csv"
+	"$TEKG" export --db "$1" --format csv -o "$tmp/csv" >/dev/null 2>&1 || return 1
+	awk -F, -v id="$2" '$1 == id { print $11 "," $12 }' "$tmp/csv/nodes.csv"
+}
+
+# An undated first article takes its date from the next one (inferred),
+# and its 昨日 is counted from it.
+printf '%s\n' \
+	'{"id":"a1","title":"甲","text":"昨日，临江市召开春季论坛，与会者讨论了产业合作。"}' \
+	'{"id":"a2","title":"乙","date":"2031-04-09","text":"临江新区今日发布了三项措施，涉及交通与教育。"}' \
+	>"$tmp/n.jsonl"
+expect 0 "next neighbour: ingest" -- "$TEKG" ingest -q --db "$tmp/n.db" "$tmp/n.jsonl"
+[ "$(docdate "$tmp/n.db" d1)" = "2031-04-09,true" ] ||
+	fail "next neighbour: d1 '$(docdate "$tmp/n.db" d1)'"
+[ "$(docdate "$tmp/n.db" d2)" = "2031-04-09,false" ] ||
+	fail "next neighbour: d2 '$(docdate "$tmp/n.db" d2)'"
+grep -q '^[^,]*,2031-04-08,' "$tmp/csv/nodes.csv" || fail "next neighbour: no date node 2031-04-08"
+
+# reindex dates the documents as ingest did: the neighbours again, and the
+# ingest --date, kept with the source
+expect 0 "reindex: neighbours" -- "$TEKG" reindex -q --db "$tmp/n.db"
+[ "$(docdate "$tmp/n.db" d1)" = "2031-04-09,true" ] ||
+	fail "reindex: neighbour d1 '$(docdate "$tmp/n.db" d1)'"
+printf '昨日，临江市举行了植树活动，数百名市民参加。\n' >"$tmp/y.txt"
+expect 0 "ingest --date" -- "$TEKG" ingest -q --db "$tmp/y.db" --date 2031-05-20 "$tmp/y.txt"
+[ "$(docdate "$tmp/y.db" d1)" = "2031-05-20,false" ] ||
+	fail "ingest --date: d1 '$(docdate "$tmp/y.db" d1)'"
+grep -q '^[^,]*,2031-05-19,' "$tmp/csv/nodes.csv" || fail "ingest --date: no date node 2031-05-19"
+expect 0 "reindex after --date" -- "$TEKG" reindex -q --db "$tmp/y.db"
+[ "$(docdate "$tmp/y.db" d1)" = "2031-05-20,false" ] ||
+	fail "reindex after --date: d1 '$(docdate "$tmp/y.db" d1)'"
+grep -q '^[^,]*,2031-05-19,' "$tmp/csv/nodes.csv" || fail "reindex after --date: 昨日 lost"
+
+# a long line with many expressions takes linear time (the byte offsets of
+# the spans advance from the previous one, not from the line start)
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "3月5日开幕，"; printf "\n" }' >"$tmp/long.txt"
+expect 0 "long line" -- timeout 30 "$TEKG" time --date 2031-03-06 "$tmp/long.txt"
+[ "$(wc -l <"$tmp/out")" -eq 100000 ] || fail "long line: $(wc -l <"$tmp/out") expressions"
+[ "$(tail -n 1 "$tmp/out")" = "$(printf '1\t3月5日\t2031-03-05\t2031-03-05\tinferred-year')" ] ||
+	fail "long line: last '$(tail -n 1 "$tmp/out")'"
 
 # an empty input: no output, exit 0
 : >"$tmp/empty.txt"
