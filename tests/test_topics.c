@@ -86,27 +86,37 @@ static void assert_rows(tekg_store *s, const char *sql, const char *want)
 	tekg_free(got);
 }
 
+/* A fresh database `db` and a pipeline with the tagger on it (the test is
+ * skipped when the model is not installed). */
+static void open_with_tagger(const char *db, tekg_store **s, tekg_pipeline **p)
+{
+	tekg_pipeline_opts po;
+	tekg_error err = {0};
+
+	fresh_db(db);
+	assert_int_equal(tekg_store_open(s, dbpath, 0, &err), 0);
+	memset(&po, 0, sizeof po);
+	po.jobs = 1;
+	if (tekg_pipeline_new(p, *s, &po, &err) == TEKG_EMODEL) {
+		tekg_store_close(*s);
+		*s = NULL;
+		fprintf(stderr, "skipped: %s\n", err.msg);
+		skip();
+	}
+	assert_non_null(*p);
+}
+
 /* ---- keywords from the tagger ------------------------------------------ */
 
 static void test_keywords_of_articles(void **state)
 {
-	tekg_pipeline_opts po;
 	tekg_pipeline *p = NULL;
 	tekg_store *s = NULL;
 	tekg_error err = {0};
 
 	(void)state;
-	fresh_db("kw.db");
 	assert_string_equal(tekg_keywords_idf_path(), DATA "fixture.idf");
-	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), 0);
-	memset(&po, 0, sizeof po);
-	po.jobs = 1;
-	if (tekg_pipeline_new(&p, s, &po, &err) == TEKG_EMODEL) {
-		tekg_store_close(s);
-		fprintf(stderr, "skipped: %s\n", err.msg);
-		skip();
-	}
-	assert_non_null(p);
+	open_with_tagger("kw.db", &s, &p);
 	assert_int_equal(tekg_pipeline_ingest(p, DATA "port1.txt", &err), 0);
 	assert_int_equal(tekg_pipeline_finish(p, &err), 0);
 	/* The title is not a sentence of the body.  口岸 经济 is a phrase (4
@@ -144,21 +154,12 @@ static void test_keywords_of_articles(void **state)
  * while 东道主 (after the cut, a whole word) still is. */
 static void test_keywords_fragments(void **state)
 {
-	tekg_pipeline_opts po;
 	tekg_pipeline *p = NULL;
 	tekg_store *s = NULL;
 	tekg_error err = {0};
 
 	(void)state;
-	fresh_db("frag.db");
-	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), 0);
-	memset(&po, 0, sizeof po);
-	po.jobs = 1;
-	if (tekg_pipeline_new(&p, s, &po, &err) == TEKG_EMODEL) {
-		tekg_store_close(s);
-		fprintf(stderr, "skipped: %s\n", err.msg);
-		skip();
-	}
+	open_with_tagger("frag.db", &s, &p);
 	assert_int_equal(tekg_pipeline_ingest(p, DATA "fragments.txt", &err), 0);
 	assert_int_equal(tekg_pipeline_finish(p, &err), 0);
 	assert_rows(s, "SELECT word, tf, idf, printf('%.4f', weight) FROM keyword"
@@ -184,21 +185,12 @@ static void test_keywords_fragments(void **state)
  * subject remains. */
 static void test_keywords_titles(void **state)
 {
-	tekg_pipeline_opts po;
 	tekg_pipeline *p = NULL;
 	tekg_store *s = NULL;
 	tekg_error err = {0};
 
 	(void)state;
-	fresh_db("titles.db");
-	assert_int_equal(tekg_store_open(&s, dbpath, 0, &err), 0);
-	memset(&po, 0, sizeof po);
-	po.jobs = 1;
-	if (tekg_pipeline_new(&p, s, &po, &err) == TEKG_EMODEL) {
-		tekg_store_close(s);
-		fprintf(stderr, "skipped: %s\n", err.msg);
-		skip();
-	}
+	open_with_tagger("titles.db", &s, &p);
 	assert_int_equal(tekg_pipeline_ingest(p, DATA "titles.txt", &err), 0);
 	assert_int_equal(tekg_pipeline_finish(p, &err), 0);
 	assert_rows(s, "SELECT word, tf, idf, printf('%.4f', weight) FROM keyword"

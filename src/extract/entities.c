@@ -1082,6 +1082,29 @@ static void missions(ctx *c)
 	}
 }
 
+/* Split unit k at work char `at` into the organisation [ws, at) and the
+ * title [at, we); `tfull` (owned, may be NULL) becomes the title's full
+ * form.  0 or TEKG_ENOMEM (tfull freed either way on failure). */
+static int split_org_title(ctx *c, size_t k, size_t at, char *tfull)
+{
+	unit *u;
+	int rc;
+
+	if ((rc = unit_split(c, k, at))) {
+		tekg_free(tfull);
+		return rc;
+	}
+	u = &c->u[k];
+	u->title = 0;
+	u->ent = U_ORG;
+	strcpy(u->tag, "ORG");
+	tekg_free(u->tfull);
+	u->tfull = NULL;
+	c->u[k + 1].title = 1;
+	c->u[k + 1].tfull = tfull;
+	return 0;
+}
+
 /* Rule 6: titles; 外交|部长 -> 外交部 + 部长; 公共政策学院|院长. */
 static int titles(ctx *c)
 {
@@ -1146,32 +1169,15 @@ static int titles(ctx *c)
 			continue;
 		if (wcp(c, u->we - 3) == h) {
 			/* 库务局局长: the organisation 库务局, the title 局长 */
-			if ((rc = unit_split(c, k, u->we - 2)))
+			if ((rc = split_org_title(c, k, u->we - 2, NULL)))
 				return rc;
-			u = &c->u[k];
-			u->title = 0;
-			u->ent = U_ORG;
-			strcpy(u->tag, "ORG");
-			tekg_free(u->tfull);
-			u->tfull = NULL;
-			c->u[k + 1].title = 1;
 			k++;
 			continue;
 		}
 		if ((tf = xart_work_text(c->xa, u->ws, u->we)) == NULL)
 			return TEKG_ENOMEM;
-		if ((rc = unit_split(c, k, u->we - 1))) {
-			tekg_free(tf);
+		if ((rc = split_org_title(c, k, u->we - 1, tf)))
 			return rc;
-		}
-		u = &c->u[k];
-		u->title = 0;
-		u->ent = U_ORG;
-		strcpy(u->tag, "ORG");
-		tekg_free(u->tfull);
-		u->tfull = NULL;
-		c->u[k + 1].title = 1;
-		c->u[k + 1].tfull = tf;
 		k++;
 	}
 	/* X|部长: X部 is the organisation */
