@@ -427,6 +427,37 @@ static void test_html_lang_profile(void **state)
 	}
 }
 
+/* JSONL dates as feeds write them: ISO, YYYYMMDD, RFC 2822, Unix seconds
+ * and milliseconds (read at UTC+8), and one that is kept as metadata only. */
+static void test_jsonl_date_forms(void **state)
+{
+	static const char *const dates[] = {
+		"\"2025-03-06T09:30:00+08:00\"", "\"20250306\"", "\"Thu, 06 Mar 2025 10:00:00 +0800\"",
+		"\"6 Mar 2025\"", "1741276800", "1741276800000", "\"1741276800\"", "\"上周四\"",
+	};
+	/* 1741276800 is 2025-03-06T16:00:00Z, 2025-03-07 00:00 in UTC+8 */
+	static const char *const want[] = {"2025-03-06", "2025-03-06", "2025-03-06", "2025-03-06",
+	                                   "2025-03-07", "2025-03-07", "2025-03-07", NULL};
+	tekg_text_opts o = {0};
+	char line[256];
+	size_t k;
+
+	(void)state;
+	o.format = TEKG_FORMAT_JSONL;
+	for (k = 0; k < sizeof dates / sizeof dates[0]; k++) {
+		tekg_source *s;
+		snprintf(line, sizeof line, "{\"date\": %s, \"text\": \"市政府召开会议，部署春季工作。\"}\n",
+		         dates[k]);
+		s = read_mem(line, &o);
+		assert_int_equal(s->n_arts, 1);
+		if (want[k])
+			assert_string_equal(s->arts[0].date, want[k]);
+		else
+			assert_null(s->arts[0].date);
+		tekg_source_free(s);
+	}
+}
+
 static void test_script_profile_option(void **state)
 {
 	tekg_text_opts o = {0};
@@ -1156,6 +1187,7 @@ int main(void)
 		cmocka_unit_test(test_jsonl_all_bad),
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_html_lang_profile),
+		cmocka_unit_test(test_jsonl_date_forms),
 		cmocka_unit_test(test_minhash),
 		cmocka_unit_test(test_lib_versions),
 		cmocka_unit_test(test_format_sniffing),

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- metadata ---------------------------------------------------------- */
 
@@ -102,6 +103,68 @@ static int num(const char *s, size_t len, size_t *i, int maxd, int *v)
 	return d;
 }
 
+/* Days since 1970-01-01 to a civil date (proleptic Gregorian). */
+static void civil_from_days(long long z, int *y, int *m, int *d)
+{
+	long long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* The other forms feeds use: YYYYMMDD; a Unix time in seconds (9 or 10
+ * digits) or milliseconds (12 or 13), read in China's time zone (UTC+8:
+ * mainland, Hong Kong, Macao and Taiwan alike); RFC 2822
+ * ("Thu, 06 Mar 2025 10:00:00 +0800": the date as written). */
+static int other_date(const char *s, size_t len, int *y, int *m, int *d)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	size_t i = 0, n = 0, k;
+
+	while (n < len && s[n] >= '0' && s[n] <= '9')
+		n++;
+	if (n == len && n == 8) {
+		*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+		*m = (s[4] - '0') * 10 + (s[5] - '0');
+		*d = (s[6] - '0') * 10 + (s[7] - '0');
+		return 0;
+	}
+	if (n == len && (n == 9 || n == 10 || n == 12 || n == 13)) {
+		long long t = 0;
+		for (k = 0; k < n; k++)
+			t = t * 10 + (s[k] - '0');
+		if (n >= 12)
+			t /= 1000;
+		civil_from_days((t + 8 * 3600) / 86400, y, m, d);
+		return 0;
+	}
+	/* RFC 2822: [Ddd, ]D[D] Mon YYYY */
+	if (len >= 5 && s[3] == ',')
+		i = 4;
+	while (i < len && s[i] == ' ')
+		i++;
+	if (num(s, len, &i, 2, d) == 0 || i >= len || s[i] != ' ')
+		return -1;
+	i++;
+	if (len - i < 4 || s[i + 3] != ' ')
+		return -1;
+	for (k = 0; k < 12; k++)
+		if (strncasecmp(s + i, months + 3 * k, 3) == 0)
+			break;
+	if (k == 12)
+		return -1;
+	*m = (int)k + 1;
+	i += 4;
+	return num(s, len, &i, 4, y) == 4 ? 0 : -1;
+}
+
 char *tx_norm_date(const char *s, size_t len)
 {
 	size_t i = 0;
@@ -110,6 +173,8 @@ char *tx_norm_date(const char *s, size_t len)
 
 	while (i < len && (s[i] == ' ' || s[i] == '\t'))
 		i++;
+	if (other_date(s + i, len - i, &y, &m, &d) == 0)
+		goto check;
 	if (num(s, len, &i, 4, &y) != 4 || i >= len)
 		return NULL;
 	if (s[i] == '-' || s[i] == '/' || s[i] == '.') {
@@ -129,6 +194,7 @@ char *tx_norm_date(const char *s, size_t len)
 		return NULL;
 	if (num(s, len, &i, 2, &d) == 0)
 		return NULL;
+check:
 	if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31)
 		return NULL;
 	snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
