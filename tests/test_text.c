@@ -458,6 +458,29 @@ static void test_jsonl_date_forms(void **state)
 	}
 }
 
+/* A continuation marker written inside a body line, at its end (下转) or
+ * its start (上接), is split off: metadata of the article, not text. */
+static void test_inline_continuation(void **state)
+{
+	tekg_source *s;
+
+	(void)state;
+	s = read_mem("本报讯 昨日，市政府召开常务会议，研究部署春季植树工作，要求各区抓紧落实。"
+	             "（下转第二版）\n", NULL);
+	assert_int_equal(s->n_arts, 1);
+	assert_null(strstr(s->arts[0].work, "下转"));
+	assert_non_null(meta(s->arts[0].meta, s->arts[0].n_meta, "continuation"));
+	check_source(s);
+	tekg_source_free(s);
+	s = read_mem("(上接第一版) 会议还要求，各区要把植树任务分解到街道，按期完成。\n", NULL);
+	assert_int_equal(s->n_arts, 1);
+	assert_null(strstr(s->arts[0].work, "上接"));
+	assert_non_null(strstr(s->arts[0].work, "会议还要求"));
+	assert_non_null(meta(s->arts[0].meta, s->arts[0].n_meta, "continuation"));
+	check_source(s);
+	tekg_source_free(s);
+}
+
 static void test_script_profile_option(void **state)
 {
 	tekg_text_opts o = {0};
@@ -1188,6 +1211,7 @@ int main(void)
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_html_lang_profile),
 		cmocka_unit_test(test_jsonl_date_forms),
+		cmocka_unit_test(test_inline_continuation),
 		cmocka_unit_test(test_minhash),
 		cmocka_unit_test(test_lib_versions),
 		cmocka_unit_test(test_format_sniffing),

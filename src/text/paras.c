@@ -514,6 +514,58 @@ void tx_paras_free(tx_paras *ps)
 	ps->n = ps->cap = 0;
 }
 
+/* Does [s, e) open with a continuation marker: (上接第X版) or (下转第X版)
+ * in full- or half-width brackets, either script, at most 16 chars?  The
+ * byte length of the marker, else 0. */
+static size_t cont_marker(const char *s, size_t n)
+{
+	static const char *const opens[] = {"（", "("};
+	static const char *const words[] = {"上接", "下转", "下轉"};
+	size_t j, o, b, chars;
+
+	for (o = 0; o < 2; o++) {
+		size_t ol = strlen(opens[o]);
+		if (n < ol || memcmp(s, opens[o], ol) != 0)
+			continue;
+		for (j = 0; j < 3; j++)
+			if (n >= ol + 6 && memcmp(s + ol, words[j], 6) == 0)
+				break;
+		if (j == 3)
+			return 0;
+		for (b = ol + 6, chars = 3; b < n && chars <= 16; chars++) {
+			uint32_t cp;
+			size_t k = tekg_utf8_decode(s + b, n - b, &cp);
+			if (k == 0)
+				return 0;
+			b += k;
+			if (cp == (o == 0 ? 0xFF09u : (uint32_t)')'))
+				return b;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/* A line that ends with a continuation marker after its text (…。（下转第二版）)
+ * or opens with one before its text (（上接第一版）…): the byte where the two
+ * parts meet, else 0. */
+static size_t cont_split(const char *s, size_t n)
+{
+	size_t k, m;
+
+	if ((m = cont_marker(s, n)) != 0)
+		return m < n ? m : 0;
+	for (k = n; k-- > 0;) {
+		if ((unsigned char)s[k] == '(' || (k + 3 <= n && memcmp(s + k, "（", 3) == 0)) {
+			m = cont_marker(s + k, n - k);
+			return m && k + m == n && k > 0 ? k : 0;
+		}
+		if (n - k > 48)
+			break;
+	}
+	return 0;
+}
+
 int tx_paras_build(tx_paras *ps, const char *base, size_t len)
 {
 	size_t b = 0, c = 0, i;
@@ -542,8 +594,22 @@ int tx_paras_build(tx_paras *ps, const char *base, size_t len)
 			b += k;
 			c++;
 		}
-		if (lb0 != (size_t)-1 && (rc = push(ps, lb0, lb1, lc0, lc1)) != 0)
-			return rc;
+		if (lb0 != (size_t)-1) {
+			size_t cut = cont_split(base + lb0, lb1 - lb0);
+			if (cut) {
+				/* two paragraphs; spaces at the cut belong to neither */
+				size_t e0 = lb0 + cut, s1 = lb0 + cut;
+				while (e0 > lb0 && base[e0 - 1] == ' ')
+					e0--;
+				while (s1 < lb1 && base[s1] == ' ')
+					s1++;
+				if ((rc = push(ps, lb0, e0, lc0, lc0 + tekg_utf8_count(base + lb0, e0 - lb0))) != 0 ||
+				    (rc = push(ps, s1, lb1, lc0 + tekg_utf8_count(base + lb0, s1 - lb0), lc1)) != 0)
+					return rc;
+			} else if ((rc = push(ps, lb0, lb1, lc0, lc1)) != 0) {
+				return rc;
+			}
+		}
 		if (b < len) { /* the newline */
 			b++;
 			c++;
