@@ -765,6 +765,54 @@ static void test_period_same_day_next_year(void **state)
 	tekg_extraction_clear(&x);
 }
 
+/* An event framed by another's period (博览会期间，/ 会后，) without a date
+ * of its own takes that event's dates and, inside it, part_of; a date of
+ * its own is kept; a frame that could name two events does nothing. */
+static void test_period_frame(void **state)
+{
+	tekg_extraction x;
+	size_t e, s;
+
+	(void)state;
+	NEED_MODEL();
+	extract("3月14日至16日，第五届南海渔业博览会在湛江举行。"
+	        "博览会期间，湛江市农业农村局与海丰水产有限公司签署了冷链物流合作协议。\n",
+	        "2027-03-17", &x);
+	e = event(&x, "南海渔业博览会");
+	s = event(&x, "冷链物流合作协议");
+	expect_dates(&x, s, "2027-03-14", "2027-03-16");
+	assert_true(has_edge_to(&x, "part_of", s, x.entities[e].label));
+	assert_true(has_edge_to(&x, "held_in", s, "湛江"));
+	tekg_extraction_clear(&x);
+
+	extract("6月3日，第二届西江生态论坛在肇庆召开。"
+	        "会后，肇庆市生态环境局与西江环保集团签署了流域治理合作备忘录。\n",
+	        "2027-06-04", &x);
+	e = event(&x, "西江生态论坛");
+	s = event(&x, "流域治理合作备忘录");
+	expect_dates(&x, s, "2027-06-03", "2027-06-03");
+	assert_false(has_edge_to(&x, "part_of", s, x.entities[e].label));
+	tekg_extraction_clear(&x);
+
+	extract("3月14日至16日，第五届南海渔业博览会在湛江举行。"
+	        "博览会期间，湛江市农业农村局与海丰水产有限公司于4月2日签署了冷链物流合作协议。\n",
+	        "2027-04-03", &x);
+	e = event(&x, "南海渔业博览会");
+	s = event(&x, "冷链物流合作协议");
+	expect_dates(&x, s, "2027-04-02", "2027-04-02");
+	assert_false(has_edge_to(&x, "part_of", s, x.entities[e].label));
+	tekg_extraction_clear(&x);
+
+	extract("5月8日，第三届珠江航运论坛在广州开幕。5月9日，首届南沙港口论坛在广州举行。"
+	        "论坛期间，广州港集团与南沙海关签署了通关便利化合作协议。\n",
+	        "2027-05-10", &x);
+	s = event(&x, "通关便利化合作协议");
+	assert_false(has_edge_to(&x, "part_of", s, x.entities[event(&x, "珠江航运论坛")].label));
+	assert_false(has_edge_to(&x, "part_of", s, x.entities[event(&x, "南沙港口论坛")].label));
+	assert_int_equal(strlen(x.entities[s].start), 4);
+	tekg_extraction_clear(&x);
+}
+
 /* Every allocation failure returns TEKG_ENOMEM and leaks nothing (run
  * under ASan to see leaks); then the full run succeeds. */
 static void test_out_of_memory(void **state)
@@ -822,6 +870,7 @@ int main(void)
 		cmocka_unit_test(test_more_heads),
 		cmocka_unit_test(test_dash_and_ji_labels),
 		cmocka_unit_test(test_period_same_day_next_year),
+		cmocka_unit_test(test_period_frame),
 		cmocka_unit_test(test_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

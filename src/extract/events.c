@@ -33,6 +33,11 @@
  *   4. Participants (by role word), organisers (由…主办, ORG举办…) and
  *      part_of (…开幕式, a day inside a multi-day event) are read once the
  *      events exist.
+ *   5. A clause that opens with one event's name or anaphor and 期间, 会上,
+ *      会后 or 活动中 (研讨会期间，…) frames the rest of its sentence: an
+ *      event named there with no date of its own takes that event's
+ *      start and end (会后: its end day) and, but for 会后, is part_of it.
+ *      Only when exactly one event of the article so far can be meant.
  *
  * Cost: linear in the article for finding mentions; coreference compares a
  * mention with each event's distinct mentions (at most 16 per event).
@@ -1852,8 +1857,7 @@ static int cluster_mentions(evctx *x)
 	return 0;
 }
 
-/* ---- output ----------------------------------------------------------------- */
-
+/* Is a's date better than b's: higher rank, then finer, then a range. */
 static int more_precise(const ev_mention *a, const ev_mention *b)
 {
 	if (a->date_rank != b->date_rank)
@@ -1862,6 +1866,140 @@ static int more_precise(const ev_mention *a, const ev_mention *b)
 		return strlen(a->start) > strlen(b->start);
 	return strcmp(a->start, a->end) != 0 && strcmp(b->start, b->end) == 0;
 }
+
+/* ---- a period framing a clause ---------------------------------------------- */
+
+/* The events that an anaphor of `kind` at work char p of sentence si could
+ * name: the kept named events of a fitting kind mentioned before it in the
+ * article (not only the last four sentences, as for other anaphors: a
+ * frame must name exactly one).  The number of distinct ones (counting
+ * stops at 2); the first in *only. */
+static int candidates(const evctx *x, size_t si, size_t p, int kind, int *only)
+{
+	size_t j;
+	int n = 0, seen[2] = {-1, -1};
+
+	for (j = 0; j < x->mfirst[si + 1] && n < 2; j++) {
+		const ev_mention *o = &x->m[j];
+		if (!o->named || o->cluster < 0 || (o->sent == si && o->hs >= p) ||
+		    !kind_fits(kind, o->kind) || o->cluster == seen[0] || o->cluster == seen[1])
+			continue;
+		seen[n++] = o->cluster;
+	}
+	*only = seen[0];
+	return n;
+}
+
+/* Does the clause [cs, ce) of sentence si frame what follows it in a period
+ * of one event: 研讨会期间，/ 会议期间，/ 会上，/ 会后，/ 活动中，/
+ * X研讨会期间， (after an optional 在 and 此次, 本次 …)?  1 with that event's
+ * cluster in *ref and *after 1 for 会后 (after it, not inside it); 0 when
+ * the clause is no such frame or the events it could name are not exactly
+ * one. */
+static int period_frame(const evctx *x, size_t si, size_t cs, size_t ce, int *ref, int *after)
+{
+	static const char *const demonstr[] = {"此次", "本次", "这次", "本届", "这场", "该"};
+	const tekg_sentence *s = &x->a->sents[si];
+	size_t p = cs, k, i;
+
+	if (ce >= s->wend || (x->cp[ce] != 0xFF0C && x->cp[ce] != ','))
+		return 0;
+	if (utf8_at(x, p, ce, "在"))
+		p++;
+	for (i = 0; i < COUNT(demonstr); i++)
+		if (utf8_at(x, p, ce, demonstr[i])) {
+			p += u8len(demonstr[i]);
+			break;
+		}
+	if (ce == p + 2 && (utf8_at(x, p, ce, "会上") || utf8_at(x, p, ce, "会后"))) {
+		*after = x->cp[p + 1] == 0x540E; /* 后 */
+		return candidates(x, si, p, K_MEETING, ref) == 1;
+	}
+	for (k = x->mfirst[si]; k < x->mfirst[si + 1]; k++) {
+		const ev_mention *m = &x->m[k];
+		int on = 0;
+		if (m->ns != p || m->he >= ce || m->named >= 2 || m->dropped)
+			continue;
+		if (ce == m->he + 2 && utf8_at(x, m->he, ce, "期间"))
+			on = 1;
+		else if (ce == m->he + 1 && x->cp[m->he - 1] == 0x4F1A /* 会 */ &&
+		         (x->cp[m->he] == 0x4E0A /* 上 */ || x->cp[m->he] == 0x540E /* 后 */))
+			on = 1;
+		else if (ce == m->he + 1 && x->cp[m->he] == 0x4E2D /* 中 */ && m->he >= m->hs + 2 &&
+		         utf8_at(x, m->he - 2, m->he, "活动"))
+			on = 1;
+		if (!on)
+			continue;
+		*after = x->cp[ce - 1] == 0x540E; /* 后 */
+		if (m->named) {
+			*ref = m->cluster;
+			return m->cluster >= 0;
+		}
+		return candidates(x, si, m->hs, m->kind, ref) == 1;
+	}
+	return 0;
+}
+
+/* 研讨会期间，甲与乙签署了…备忘录: an event named after such a frame in its
+ * sentence that has no date of its own (none of its mentions is dated)
+ * takes the referenced event's start and end (会后: its end day) and, for
+ * 期间/会上/中, becomes part_of it, with the sentence as evidence.  The
+ * dates rank like a year in a name (2): below any date written for the
+ * mention.  Runs after clustering, before choose(). */
+static void period_frames(evctx *x)
+{
+	size_t si, p, cs, ce, k, j;
+
+	for (si = 0; si < x->a->n_sents; si++) {
+		const tekg_sentence *s = &x->a->sents[si];
+		for (p = s->wstart; p < s->wend; p = ce + 1) {
+			const ev_mention *rd = NULL;
+			int ref, after = 0, hops;
+			clause_of(x, si, p, &cs, &ce);
+			if (!period_frame(x, si, cs, ce, &ref, &after))
+				continue;
+			for (j = 0; j < x->nm; j++) /* the referenced event's date, as choose() picks it */
+				if (x->m[j].named && x->m[j].cluster == ref && x->m[j].date_rank >= 2 &&
+				    (rd == NULL || more_precise(&x->m[j], rd)))
+					rd = &x->m[j];
+			for (k = x->mfirst[si]; k < x->mfirst[si + 1]; k++) {
+				ev_mention *m = &x->m[k];
+				ev_cluster *c;
+				int pc;
+				if (!m->named || m->cluster < 0 || m->cluster == ref || m->hs <= ce ||
+				    m->outer >= 0 || m->inner >= 0 || m->date_rank >= 2)
+					continue;
+				for (j = 0; j < x->nm; j++)
+					if (x->m[j].cluster == m->cluster && x->m[j].date_rank >= 2)
+						break;
+				if (j < x->nm)
+					continue; /* the event is dated elsewhere: its own date */
+				c = &x->c[m->cluster];
+				if (after) {
+					if (rd && strlen(rd->end) == 10) {
+						snprintf(m->start, sizeof m->start, "%s", rd->end);
+						snprintf(m->end, sizeof m->end, "%s", rd->end);
+						m->date_rank = 2;
+					}
+					continue;
+				}
+				if (rd) {
+					snprintf(m->start, sizeof m->start, "%s", rd->start);
+					snprintf(m->end, sizeof m->end, "%s", rd->end);
+					m->date_rank = 2;
+				}
+				for (pc = ref, hops = 0; pc >= 0 && pc != m->cluster && hops < 8; hops++)
+					pc = x->c[pc].parent;
+				if (c->parent < 0 && pc != m->cluster) {
+					c->parent = ref;
+					c->part_sent = si;
+				}
+			}
+		}
+	}
+}
+
+/* ---- output ----------------------------------------------------------------- */
 
 static void choose(evctx *x)
 {
@@ -2504,6 +2642,7 @@ static int run(evctx *x)
 	x->mfirst[a->n_sents + 1] = x->nm;
 	if ((rc = cluster_mentions(x)))
 		return rc;
+	period_frames(x);
 	choose(x);
 	mark_clashes(x);
 	if ((rc = emit_events(x)) || (rc = add_parties(x)))
