@@ -351,8 +351,7 @@ typedef struct part {
 	size_t ea, eb;      /* participation edges of a and b */
 } part;
 
-/* Export ids compare by their number ("n9" < "n10"). */
-static int id_cmp(const char *x, const char *y)
+int tekg_network_id_cmp(const char *x, const char *y)
 {
 	long long a = strtoll(x + 1, NULL, 10), b = strtoll(y + 1, NULL, 10);
 
@@ -445,8 +444,8 @@ int tekg_network_project(tekg_graph **out, const tekg_graph *g, const tekg_netwo
 		for (j = 0; j < nm; j++) {
 			for (k = j + 1; k < nm; k++) {
 				part p;
-				int c = id_cmp(tekg_graph_node_id(g, members[j]),
-				               tekg_graph_node_id(g, members[k]));
+				int c = tekg_network_id_cmp(tekg_graph_node_id(g, members[j]),
+				                            tekg_graph_node_id(g, members[k]));
 				if (np == cap) {
 					size_t ncap = cap ? cap * 2 : 64;
 					part *np2 = tekg_realloc(parts, ncap * sizeof *parts);

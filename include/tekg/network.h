@@ -158,6 +158,10 @@ int tekg_network_in_view(const tekg_graph *g, size_t i, const tekg_network_opts 
  * the other relations. */
 int tekg_network_edge_undirected(const tekg_graph *g, size_t e);
 
+/* Order two export ids ("d9", "n10") by their letter, then their number
+ * ("n9" < "n10"); <0, 0 or >0 like strcmp. */
+int tekg_network_id_cmp(const char *a, const char *b);
+
 /*
  * Find the node called `name`: an export id ("n12", "d3"), else an exact
  * label or alias, else the same after folding traditional to simplified

@@ -518,16 +518,6 @@ static int by_date_then_label(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Export ids by their number ("d9" < "d10"); the letter first. */
-static int id_cmp(const char *x, const char *y)
-{
-	long long a = strtoll(x + 1, NULL, 10), b = strtoll(y + 1, NULL, 10);
-
-	if (x[0] != y[0])
-		return x[0] < y[0] ? -1 : 1;
-	return a < b ? -1 : a > b;
-}
-
 /* By date (undated last), then export id. */
 static int by_date_then_id(const void *a, const void *b)
 {
@@ -539,7 +529,8 @@ static int by_date_then_id(const void *a, const void *b)
 		return c;
 	if ((c = strcmp(dx, dy)))
 		return c;
-	if ((c = id_cmp(tekg_graph_node_id(sort_q->g, x), tekg_graph_node_id(sort_q->g, y))))
+	if ((c = tekg_network_id_cmp(tekg_graph_node_id(sort_q->g, x),
+	                             tekg_graph_node_id(sort_q->g, y))))
 		return c;
 	return x < y ? -1 : x > y;
 }
