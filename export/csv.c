@@ -147,14 +147,15 @@ int tekg_export_csv(const tekg_graph *g, const char *dir, tekg_error *err)
 		tekg_export_discard(ns.tmp);
 		return rc;
 	}
-	/* both complete: put them in place */
-	if (tekg_export_commit(ns.tmp, npath)) {
+	/* both complete: put them in place (a file written in place, such as
+	 * a FIFO, has no temporary) */
+	if (ns.tmp[0] && tekg_export_commit(ns.tmp, npath)) {
 		rc = tekg_error_set(err, TEKG_EIO, "%s: cannot rename into place: %s", npath,
 		                    strerror(errno));
 		tekg_export_discard(es.tmp);
 		return rc;
 	}
-	if (tekg_export_commit(es.tmp, epath))
+	if (es.tmp[0] && tekg_export_commit(es.tmp, epath))
 		return tekg_error_set(err, TEKG_EIO, "%s: cannot rename into place: %s", epath,
 		                      strerror(errno));
 	return 0;

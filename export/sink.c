@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void quiet(void *ctx, const char *msg, ...)
@@ -30,12 +31,19 @@ static void quiet_structured(void *ctx, xmlErrorPtr e)
 int tekg_sink_open(tekg_sink *s, const char *path, int xml, tekg_error *err)
 {
 	xmlOutputBufferPtr ob;
+	struct stat st;
 
 	memset(s, 0, sizeof *s);
 	s->path = path;
 	s->to_stdout = strcmp(path, "-") == 0;
 	if (s->to_stdout) {
 		s->f = stdout;
+	} else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		/* a device, FIFO or socket (/dev/null, a named pipe) is written in
+		 * place: renaming a file over it would replace the special file */
+		if ((s->f = fopen(path, "w")) == NULL)
+			return tekg_error_set(err, TEKG_EIO, "%s: cannot write: %s", path,
+			                      strerror(errno));
 	} else {
 		if (tekg_export_tmpname(path, s->tmp, sizeof s->tmp))
 			return tekg_error_set(err, TEKG_EINVAL, "%s: path too long", path);

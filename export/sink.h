@@ -58,7 +58,9 @@ static inline int tekg_sink_tick(tekg_sink *s)
  * Finish.  rc is the writer's result so far: 0 flushes, closes and renames
  * the temporary file into place; a TEKG_E* code removes it instead.
  * With keep_tmp set a successful close leaves the file under s->tmp (the
- * caller renames it with tekg_export_commit or removes it); s->tmp and
+ * caller renames it with tekg_export_commit or removes it).  A path that
+ * names a device, FIFO or socket (/dev/null) is written in place, with no
+ * temporary: s->tmp is then empty.  s->tmp and
  * s->path stay readable after close.  Frees everything else.  Returns the final result: 0, rc (with
  * a message naming the path; TEKG_EIO says what the system said), or
  * TEKG_EIO when finishing failed.

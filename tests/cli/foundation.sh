@@ -117,6 +117,18 @@ n=$(grep -c '<node id="d' "$W/g.graphml")
 [ "$n" = 2 ] && ok "one document node per article" || no "document nodes ($n)"
 expect 0 "export" "$T" export --db "$W/j.db" -o "$W/j.graphml"
 has "$W/j.graphml" "广州举办人工智能产业大会" "export carries titles"
+# a FIFO (like /dev/null, a special file) is written in place, not replaced
+if command -v mkfifo >/dev/null; then
+	mkfifo "$W/pipe.graphml"
+	# the reader gives up after 20 s (when the FIFO is replaced, no writer
+	# ever opens it)
+	timeout 20 cat "$W/pipe.graphml" > "$W/piped.graphml" &
+	expect 0 "export into a FIFO" "$T" export --db "$W/j.db" -o "$W/pipe.graphml"
+	wait
+	[ -p "$W/pipe.graphml" ] && ok "the FIFO is still a FIFO" || no "the FIFO was replaced by a file"
+	has "$W/piped.graphml" "</graphml>" "the reader got the whole graph"
+	rm -f "$W/pipe.graphml"
+fi
 expect 1 "export to a missing directory" "$T" export --db "$W/j.db" -o "$W/nodir/x.graphml"
 [ ! -e "$W/nodir/x.graphml" ] && ok "no partial output" || no "no partial output"
 expect 2 "export unknown format" "$T" export --db "$W/j.db" --format pdf -o "$W/x"
