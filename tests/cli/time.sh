@@ -83,8 +83,8 @@ cmp -s "$tmp/out" "$tmp/want.json" || {
 	fail "--json output differs"
 	diff "$tmp/want.json" "$tmp/out"
 }
-if command -v python3 >/dev/null 2>&1; then
-	python3 -c 'import json,sys
+if [ -x /usr/bin/python3 ]; then
+	/usr/bin/python3 -c 'import json,sys
 for l in open(sys.argv[1], encoding="utf-8"): json.loads(l)' "$tmp/out" ||
 		fail "--json: not valid JSON"
 fi
