@@ -499,21 +499,22 @@ static const char *event_date(const qctx *q, size_t i)
 	return nstr(q, i, "first_seen");
 }
 
+/* Nodes x and y by date, undated last; 0 when the dates are equal. */
+static int date_order(size_t x, size_t y)
+{
+	const char *dx = event_date(sort_q, x), *dy = event_date(sort_q, y);
+	int c = (*dx == '\0') - (*dy == '\0');
+
+	return c ? c : strcmp(dx, dy);
+}
+
 /* By date (undated last), then label. */
 static int by_date_then_label(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	const char *dx = event_date(sort_q, x), *dy = event_date(sort_q, y);
-	int c = (*dx == '\0') - (*dy == '\0');
+	int c = date_order(x, y);
 
-	if (c)
-		return c;
-	c = strcmp(dx, dy);
-
-	if (c)
-		return c;
-	c = strcmp(lab(sort_q, x), lab(sort_q, y));
-	if (c)
+	if (c || (c = strcmp(lab(sort_q, x), lab(sort_q, y))))
 		return c;
 	return x < y ? -1 : x > y;
 }
@@ -522,15 +523,10 @@ static int by_date_then_label(const void *a, const void *b)
 static int by_date_then_id(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	const char *dx = event_date(sort_q, x), *dy = event_date(sort_q, y);
-	int c = (*dx == '\0') - (*dy == '\0');
+	int c = date_order(x, y);
 
-	if (c)
-		return c;
-	if ((c = strcmp(dx, dy)))
-		return c;
-	if ((c = tekg_network_id_cmp(tekg_graph_node_id(sort_q->g, x),
-	                             tekg_graph_node_id(sort_q->g, y))))
+	if (c || (c = tekg_network_id_cmp(tekg_graph_node_id(sort_q->g, x),
+	                                  tekg_graph_node_id(sort_q->g, y))))
 		return c;
 	return x < y ? -1 : x > y;
 }
